@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
+import { createValidationPipe } from './common/errors/validation.js';
+import type { Environment } from './config/environment.js';
+import { setUpOpenApi } from './openapi.js';
+
+export const JSON_BODY_LIMIT = 1024 * 1024;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** A caller's x-request-id is kept when it is a plain token; otherwise the request gets a new one. */
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export interface RegisteredRoute {
+  method: string;
+  path: string;
+}
+
+const routesByApp = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+
+/** Every route the app registered with Fastify (the authorization matrix checks them all). */
+export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
+  return routesByApp.get(app) ?? [];
+}
+
+/**
+ * Builds the portal exactly as it runs, minus the listening socket: `main.ts` and the e2e tests
+ * both use it, so tests exercise the real configuration.
+ */
+export async function createApp(): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: JSON_BODY_LIMIT,
+    genReqId: (request: IncomingMessage) => {
+      const id = requestIdOf(request);
+      // pino-http reads `id` from the raw request, so the logs and the response share one id.
+      (request as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+    // Proxies in front of the portal are trusted for the client address only when configured.
+    trustProxy: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: true,
+    // Start-up errors are thrown to the caller (main.ts stops the embedded database, then exits).
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const routes: RegisteredRoute[] = [];
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, path: route.url });
+  });
+  routesByApp.set(app, routes);
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  const origins = config.get('CORS_ORIGINS', { infer: true });
+  app.enableCors({
+    origin: origins ? origins.split(',').map((origin) => origin.trim()) : false,
+    exposedHeaders: ['x-request-id', 'etag', 'retry-after'],
+  });
+
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  setUpOpenApi(app);
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

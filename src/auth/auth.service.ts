@@ -1,0 +1,83 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import type { Environment } from '../config/environment.js';
+import { InvalidInputError } from '../common/errors/domain.exception.js';
+import { toUserResponse, type UserResponse } from '../users/dto/user.response.js';
+import { PasswordService } from '../users/password.service.js';
+import type { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
+import type { TokenClaims } from './auth-user.js';
+import type { AuthResponse } from './dto/auth.response.js';
+import type { ChangePasswordDto } from './dto/change-password.dto.js';
+import type { LoginDto } from './dto/credentials.dto.js';
+import type { RegisterDto } from './dto/register.dto.js';
+import type { UpdateMeDto } from './dto/update-me.dto.js';
+import { durationToSeconds } from './duration.js';
+import { LoginThrottle } from './login-throttle.js';
+
+const BAD_CREDENTIALS = 'Email or password is incorrect';
+
+@Injectable()
+export class AuthService {
+  private readonly expiresIn: number;
+
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordService,
+    private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
+    config: ConfigService<Environment, true>,
+  ) {
+    this.expiresIn = durationToSeconds(config.get('JWT_EXPIRES_IN', { infer: true }));
+  }
+
+  async register(dto: RegisterDto): Promise<AuthResponse> {
+    const user = await this.users.create({ ...dto, role: 'student' });
+    return this.signIn(user);
+  }
+
+  async login(dto: LoginDto, address: string): Promise<AuthResponse> {
+    this.throttle.assertNotBlocked(dto.email, address);
+    const user = await this.users.findByEmailWithPassword(dto.email);
+    // Verify even for an unknown email, so both failures look and take the same.
+    const matches = await this.passwords.verify(dto.password, user?.passwordHash);
+    if (!user || !matches || !user.active) {
+      this.throttle.recordFailure(dto.email, address);
+      throw new UnauthorizedException(BAD_CREDENTIALS);
+    }
+    return this.signIn(user);
+  }
+
+  async me(userId: string): Promise<UserResponse> {
+    return toUserResponse(await this.users.getById(userId));
+  }
+
+  async updateMe(userId: string, dto: UpdateMeDto): Promise<UserResponse> {
+    return toUserResponse(await this.users.update(userId, dto));
+  }
+
+  async changePassword(userId: string, dto: ChangePasswordDto): Promise<AuthResponse> {
+    const current = await this.users.getById(userId);
+    const withHash = await this.users.findByEmailWithPassword(current.email);
+    if (!(await this.passwords.verify(dto.currentPassword, withHash?.passwordHash))) {
+      throw new InvalidInputError('currentPassword is incorrect', ['currentPassword']);
+    }
+    await this.users.changePassword(userId, dto.newPassword);
+    // Every earlier token is now void; the caller gets a fresh one.
+    return this.signIn(await this.users.getById(userId));
+  }
+
+  async issueToken(user: Pick<User, 'id' | 'role' | 'tokenVersion'>): Promise<string> {
+    const claims: TokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
+    return this.jwt.signAsync(claims, { algorithm: 'HS256', expiresIn: this.expiresIn });
+  }
+
+  private async signIn(user: User): Promise<AuthResponse> {
+    return {
+      accessToken: await this.issueToken(user),
+      expiresIn: this.expiresIn,
+      user: toUserResponse(user),
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import { IntersectionType, PartialType } from '@nestjs/swagger';
+import { NamesDto } from '../../users/dto/names.dto.js';
+import { StudentProfileDto } from '../../users/dto/student-profile.dto.js';
+
+/** What anyone may change of their own profile (the student fields only apply to students). */
+export class UpdateMeDto extends PartialType(IntersectionType(NamesDto, StudentProfileDto)) {}

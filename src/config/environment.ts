@@ -1,0 +1,131 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Turns "" into undefined so an empty variable counts as unset. */
+const EmptyAsUnset = () => Transform(({ value }) => (value === '' ? undefined : value));
+
+/** Number-valued variables keep their raw text when it is not a whole number, so the check can name them. */
+const ToInteger = () =>
+  Transform(({ value }) => {
+    if (value === undefined || value === '') return undefined;
+    return /^-?\d+$/.test(String(value)) ? Number(value) : value;
+  });
+
+/**
+ * Every environment variable the portal reads, with its default. Validated once at start:
+ * a bad value stops the process with a message naming the variable.
+ */
+export class Environment {
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number = 3000;
+
+  /** postgres://user:pass@host:port/db. Unset: an embedded PostgreSQL is started in DATA_DIR. */
+  @EmptyAsUnset()
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL?: string;
+
+  @EmptyAsUnset()
+  @IsString()
+  DATA_DIR: string = '.data';
+
+  /** Port of the embedded PostgreSQL; unset picks a free one. */
+  @ToInteger()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  EMBEDDED_POSTGRES_PORT?: number;
+
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE: number = 10;
+
+  @ToInteger()
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  DATABASE_CONNECT_TIMEOUT_MS: number = 5000;
+
+  @EmptyAsUnset()
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: LogLevel = 'info';
+
+  /** HS256 signing secret. Unset: one is generated once and kept in DATA_DIR. */
+  @EmptyAsUnset()
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Lifetime of an access token: seconds, or a number with s, m, h or d. */
+  @EmptyAsUnset()
+  @Matches(/^\d+[smhd]?$/, { message: 'JWT_EXPIRES_IN must look like 3600, 60m, 1h or 1d' })
+  JWT_EXPIRES_IN: string = '1h';
+
+  @EmptyAsUnset()
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @EmptyAsUnset()
+  @IsOptional()
+  @IsString()
+  ADMIN_PASSWORD?: string;
+
+  /** Comma-separated origins allowed by CORS; unset allows none. */
+  @EmptyAsUnset()
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  /** Requests per minute per signed-in user (or per address when anonymous); 0 turns the limit off. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_MINUTE: number = 600;
+}
+
+export class EnvironmentError extends Error {}
+
+/** Validates raw environment variables; throws an EnvironmentError naming every bad variable. */
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const known = Object.keys(new Environment()).concat(
+    'DATABASE_URL',
+    'EMBEDDED_POSTGRES_PORT',
+    'JWT_SECRET',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+    'CORS_ORIGINS',
+  );
+  const relevant = Object.fromEntries(Object.entries(raw).filter(([key]) => known.includes(key)));
+  const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => {
+      const reasons = Object.values(error.constraints ?? {}).join('; ');
+      return `  ${error.property}: ${reasons} (got ${JSON.stringify(error.value)})`;
+    });
+    throw new EnvironmentError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  return env;
+}

@@ -1,0 +1,4 @@
+import { CreateUsers1795803342268 } from './1795803342268-CreateUsers.js';
+
+/** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
+export const MIGRATIONS = [CreateUsers1795803342268];

@@ -1,0 +1,12 @@
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { EmailDto, NewPasswordDto } from '../../auth/dto/credentials.dto.js';
+import { ROLES, type Role } from '../role.js';
+import { NamesDto } from './names.dto.js';
+import { StudentProfileDto } from './student-profile.dto.js';
+
+export class CreateUserDto extends IntersectionType(EmailDto, NewPasswordDto, NamesDto, StudentProfileDto) {
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES)
+  role: Role;
+}

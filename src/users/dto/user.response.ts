@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, STUDY_LEVELS, type Role, type StudyLevel } from '../role.js';
+import type { User } from '../user.entity.js';
+
+/** What the API shows of an account: never its password hash or token version. */
+export class UserResponse {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  @ApiProperty({ enum: ROLES })
+  role: Role;
+  active: boolean;
+  studentNumber: string | null;
+  homeFacultyId: string | null;
+  @ApiProperty({ enum: STUDY_LEVELS, nullable: true })
+  studyLevel: StudyLevel | null;
+  studyYear: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toUserResponse(user: User): UserResponse {
+  return {
+    id: user.id,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    role: user.role,
+    active: user.active,
+    studentNumber: user.studentNumber,
+    homeFacultyId: user.homeFacultyId,
+    studyLevel: user.studyLevel,
+    studyYear: user.studyYear,
+    createdAt: user.createdAt,
+    updatedAt: user.updatedAt,
+  };
+}

@@ -1,0 +1,49 @@
+import { Check, Column, Entity, Index } from 'typeorm';
+import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
+import type { Role, StudyLevel } from './role.js';
+
+@Entity('users')
+@Check('users_email_lowercase', `email = lower(email)`)
+@Check('users_role_known', `role IN ('student', 'advisor', 'coordinator', 'editor', 'admin')`)
+@Check('users_study_level_known', `study_level IN ('bachelor', 'master', 'doctorate')`)
+@Check('users_study_year_range', `study_year BETWEEN 1 AND 10`)
+@Index('users_created_idx', ['createdAt', 'id'])
+@Index('users_role_created_idx', ['role', 'createdAt', 'id'])
+export class User extends TimestampedEntity {
+  /** Stored lower-cased, so uniqueness ignores case. */
+  @Index('users_email_unique', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  /** scrypt hash; never selected unless asked for. */
+  @Column({ type: 'varchar', length: 255, select: false })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  firstName: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  lastName: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /** Raised whenever existing tokens must stop working (deactivation, password change). */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion: number;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  studentNumber: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  homeFacultyId: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  studyLevel: StudyLevel | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  studyYear: number | null;
+}

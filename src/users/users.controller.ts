@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/decorators/roles.decorator.js';
+import type { Page } from '../common/pagination/pagination.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
+import { ListUsersQuery } from './dto/list-users.query.js';
+import { UpdateUserDto } from './dto/update-user.dto.js';
+import { toUserResponse, UserResponse } from './dto/user.response.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@Roles('admin')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  /** Accounts, newest first; filter by role, activation or part of a name or email. */
+  @Get()
+  list(@Query() query: ListUsersQuery): Promise<Page<UserResponse>> {
+    return this.users.list(query);
+  }
+
+  /** Creates an account of any role (staff accounts are made this way). */
+  @Post()
+  async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
+    return toUserResponse(await this.users.create(dto));
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
+    return toUserResponse(await this.users.getById(id));
+  }
+
+  /** Changes role, activation or names. Deactivating ends the user's sessions at once. */
+  @Patch(':id')
+  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+    return toUserResponse(await this.users.update(id, dto));
+  }
+}

@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
+import { ErrorCode } from '../common/errors/error-codes.js';
+import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
+import { PasswordService } from './password.service.js';
+import type { ListUsersQuery } from './dto/list-users.query.js';
+import type { StudentProfileDto } from './dto/student-profile.dto.js';
+import { toUserResponse, type UserResponse } from './dto/user.response.js';
+import type { Role } from './role.js';
+import { User } from './user.entity.js';
+
+export interface NewUser extends StudentProfileDto {
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+}
+
+export interface UserChanges extends StudentProfileDto {
+  firstName?: string;
+  lastName?: string;
+  role?: Role;
+  active?: boolean;
+}
+
+const STUDENT_FIELDS = ['studentNumber', 'homeFacultyId', 'studyLevel', 'studyYear'] as const;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async create(input: NewUser): Promise<User> {
+    this.passwords.assertAcceptable(input.password, input.email);
+    const email = input.email.trim().toLowerCase();
+    const passwordHash = await this.passwords.hash(input.password);
+    const user = this.users.create({
+      email,
+      passwordHash,
+      firstName: input.firstName,
+      lastName: input.lastName,
+      role: input.role,
+      ...(input.role === 'student' ? this.studentFields(input) : {}),
+    });
+    // The unique index decides, so two registrations racing for one email cannot both win.
+    const inserted = await this.users
+      .createQueryBuilder()
+      .insert()
+      .values(user)
+      .orIgnore()
+      .returning('*')
+      .execute();
+    if (inserted.identifiers.length === 0 || !inserted.generatedMaps[0]?.id) {
+      throw new DomainException(ErrorCode.ALREADY_EXISTS, 'An account with this email already exists');
+    }
+    return this.getById(inserted.generatedMaps[0].id as string);
+  }
+
+  async getById(id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFoundError('User');
+    return user;
+  }
+
+  /** Used by the guard on every authenticated request: one primary-key lookup. */
+  findActiveById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id, active: true });
+  }
+
+  findByEmailWithPassword(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  async list(query: ListUsersQuery): Promise<Page<UserResponse>> {
+    const builder = this.users.createQueryBuilder('user');
+    if (query.role) builder.andWhere('user.role = :role', { role: query.role });
+    if (query.active !== undefined) builder.andWhere('user.active = :active', { active: query.active });
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      builder.andWhere(
+        new Brackets((where) =>
+          where
+            .where('user.email ILIKE :pattern', { pattern })
+            .orWhere("(user.first_name || ' ' || user.last_name) ILIKE :pattern", { pattern }),
+        ),
+      );
+    }
+    applyKeyset(builder, { columns: ['user.created_at', 'user.id'], direction: 'DESC' }, query);
+    const rows = await builder.getMany();
+    return toPage(rows, query.limit, (user) => [user.createdAt.toISOString(), user.id], toUserResponse);
+  }
+
+  /** Changes names, role, activation or student fields; deactivation ends the user's tokens. */
+  async update(id: string, changes: UserChanges): Promise<User> {
+    const user = await this.getById(id);
+    const role = changes.role ?? user.role;
+    const patch: QueryDeepPartialEntity<User> = {
+      ...(changes.firstName !== undefined ? { firstName: changes.firstName } : {}),
+      ...(changes.lastName !== undefined ? { lastName: changes.lastName } : {}),
+      ...(changes.role !== undefined ? { role: changes.role } : {}),
+      ...(changes.active !== undefined ? { active: changes.active } : {}),
+      ...(role === 'student' ? this.studentFields(changes) : {}),
+    };
+    if (changes.active === false && user.active) patch.tokenVersion = () => 'token_version + 1';
+    if (Object.keys(patch).length > 0) {
+      await this.users.createQueryBuilder().update().set(patch).where('id = :id', { id }).execute();
+    }
+    return this.getById(id);
+  }
+
+  /** Stores a new password and ends every token issued before. */
+  async changePassword(id: string, newPassword: string): Promise<void> {
+    const user = await this.getById(id);
+    this.passwords.assertAcceptable(newPassword, user.email, 'newPassword');
+    const passwordHash = await this.passwords.hash(newPassword);
+    await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ passwordHash, tokenVersion: () => 'token_version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  private studentFields(input: StudentProfileDto): Partial<User> {
+    return Object.fromEntries(
+      STUDENT_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
+    );
+  }
+}

@@ -1,0 +1,81 @@
+import type { RegisteredRoute } from '../../src/app.factory.js';
+import type { TestApp, TestUser } from '../support/test-app.js';
+
+/** Who calls: anonymous, each role, and a second student for routes where ownership matters. */
+export const CALLERS = [
+  'anonymous',
+  'student',
+  'otherStudent',
+  'advisor',
+  'coordinator',
+  'editor',
+  'admin',
+] as const;
+export type Caller = (typeof CALLERS)[number];
+
+export interface MatrixContext {
+  t: TestApp;
+  users: Record<Exclude<Caller, 'anonymous'>, TestUser>;
+}
+
+export interface PreparedRequest {
+  /** The concrete URL (route parameters filled in). Defaults to the route path. */
+  url?: string;
+  body?: unknown;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+/**
+ * One route and the status each caller gets. Write routes are usually probed with an empty or
+ * invalid body: a caller who passes the guard gets 400 (validation), one who does not gets 401/403,
+ * so the row tests access without changing data.
+ */
+export interface MatrixRow {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** The path as registered, e.g. /api/users/:id */
+  path: string;
+  expect: Record<Caller, number>;
+  /** Builds the request; `caller` is who will send it. Called once per caller. */
+  prepare?: (context: MatrixContext, caller: Caller) => Promise<PreparedRequest> | PreparedRequest;
+}
+
+/** Shorthands for the common shapes of a row's expectations. */
+export const everyone = (status: number): Record<Caller, number> =>
+  Object.fromEntries(CALLERS.map((caller) => [caller, status])) as Record<Caller, number>;
+
+/** Only these roles pass; anonymous gets 401 and every other role 403. */
+export function only(roles: Caller[], allowedStatus: number): Record<Caller, number> {
+  return Object.fromEntries(
+    CALLERS.map((caller) => [
+      caller,
+      roles.includes(caller) ? allowedStatus : caller === 'anonymous' ? 401 : 403,
+    ]),
+  ) as Record<Caller, number>;
+}
+
+export const SIGNED_IN: Caller[] = ['student', 'otherStudent', 'advisor', 'coordinator', 'editor', 'admin'];
+export const STAFF: Caller[] = ['advisor', 'coordinator', 'admin'];
+
+/** Routes that are infrastructure rather than API (Swagger UI's static files, HEAD twins of GETs). */
+function isInfrastructure(route: RegisteredRoute): boolean {
+  return route.method === 'HEAD' || route.method === 'OPTIONS' || route.path.startsWith('/api/docs');
+}
+
+const key = (method: string, path: string) => `${method} ${path}`;
+
+/** Registered routes that have no row: each one fails the suite. */
+export function findRoutesWithoutRows(routes: RegisteredRoute[], rows: MatrixRow[]): string[] {
+  const covered = new Set(rows.map((row) => key(row.method, row.path)));
+  return routes
+    .filter((route) => !isInfrastructure(route))
+    .map((route) => key(route.method, route.path))
+    .filter((route) => !covered.has(route))
+    .sort();
+}
+
+/** Rows that name no registered route (a typo, or a route since removed). */
+export function findRowsWithoutRoutes(routes: RegisteredRoute[], rows: MatrixRow[]): string[] {
+  const registered = new Set(routes.map((route) => key(route.method, route.path)));
+  return rows.map((row) => key(row.method, row.path)).filter((row) => !registered.has(row));
+}

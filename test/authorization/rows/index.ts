@@ -1,0 +1,5 @@
+import type { MatrixRow } from '../matrix.js';
+import { coreRows } from './core.rows.js';
+
+/** The authorization matrix: every route of the portal, one file of rows per feature. */
+export const MATRIX_ROWS: MatrixRow[] = [...coreRows];

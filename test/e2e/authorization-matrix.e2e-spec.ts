@@ -1,0 +1,60 @@
+import { registeredRoutes } from '../../src/app.factory.js';
+import {
+  CALLERS,
+  findRoutesWithoutRows,
+  findRowsWithoutRoutes,
+  type MatrixContext,
+} from '../authorization/matrix.js';
+import { MATRIX_ROWS } from '../authorization/rows/index.js';
+import { bootApp, type TestApp } from '../support/test-app.js';
+
+describe('Authorization matrix (e2e)', () => {
+  let t: TestApp;
+  let context: MatrixContext;
+
+  beforeAll(async () => {
+    t = await bootApp();
+    context = {
+      t,
+      users: {
+        student: await t.createUser('student'),
+        otherStudent: await t.createUser('student'),
+        advisor: await t.createUser('advisor'),
+        coordinator: await t.createUser('coordinator'),
+        editor: await t.createUser('editor'),
+        admin: await t.createUser('admin'),
+      },
+    };
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('has a row for every registered route, and no row for a route that does not exist', () => {
+    const routes = registeredRoutes(t.app);
+    expect(routes.length).toBeGreaterThan(10);
+    expect(findRoutesWithoutRows(routes, MATRIX_ROWS)).toEqual([]);
+    expect(findRowsWithoutRoutes(routes, MATRIX_ROWS)).toEqual([]);
+  });
+
+  it('gives every caller the status its row states', async () => {
+    const mismatches: string[] = [];
+    for (const row of MATRIX_ROWS) {
+      for (const caller of CALLERS) {
+        const prepared = (await row.prepare?.(context, caller)) ?? {};
+        const response = await t.http.request(row.method, prepared.url ?? row.path, {
+          token: caller === 'anonymous' ? undefined : context.users[caller].token,
+          body: prepared.body,
+          query: prepared.query,
+          headers: prepared.headers,
+        });
+        if (response.status !== row.expect[caller]) {
+          mismatches.push(
+            `${row.method} ${row.path} as ${caller}: expected ${row.expect[caller]}, got ${response.status} ${response.text.slice(0, 160)}`,
+          );
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
