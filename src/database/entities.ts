@@ -2,6 +2,10 @@
  * Every entity of the portal, listed once for both the application and the TypeORM CLI.
  * (Explicit imports rather than globs: they work the same under Nest, the CLI and Jest.)
  */
+import { Agreement } from '../agreements/agreement.entity.js';
+import { Faculty } from '../institutions/faculty.entity.js';
+import { Institution } from '../institutions/institution.entity.js';
+import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [User];
+export const ENTITIES = [User, Institution, Faculty, Agreement, Programme];

@@ -1,5 +1,6 @@
-import { Check, Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
+import { Faculty } from '../institutions/faculty.entity.js';
 import type { Role, StudyLevel } from './role.js';
 
 @Entity('users')
@@ -40,6 +41,10 @@ export class User extends TimestampedEntity {
 
   @Column({ type: 'uuid', nullable: true })
   homeFacultyId: string | null;
+
+  @ManyToOne(() => Faculty, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'home_faculty_id', foreignKeyConstraintName: 'users_home_faculty_fk' })
+  homeFaculty?: Relation<Faculty>;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
   studyLevel: StudyLevel | null;

@@ -1,4 +1,5 @@
 import { CreateUsers1795803342268 } from './1795803342268-CreateUsers.js';
+import { CreateCatalogue1795803662524 } from './1795803662524-CreateCatalogue.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
-export const MIGRATIONS = [CreateUsers1795803342268];
+export const MIGRATIONS = [CreateUsers1795803342268, CreateCatalogue1795803662524];
