@@ -1,5 +1,10 @@
 import { CreateUsers1795803342268 } from './1795803342268-CreateUsers.js';
 import { CreateCatalogue1795803662524 } from './1795803662524-CreateCatalogue.js';
+import { CreateReferenceDataSteps1795803800000 } from './1795803800000-CreateReferenceDataSteps.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
-export const MIGRATIONS = [CreateUsers1795803342268, CreateCatalogue1795803662524];
+export const MIGRATIONS = [
+  CreateUsers1795803342268,
+  CreateCatalogue1795803662524,
+  CreateReferenceDataSteps1795803800000,
+];

@@ -1,0 +1,4 @@
+import type { ReferenceDataStep } from '../reference-data-step.js';
+
+/** Steps in the order they run; a step may rely on the rows of those before it. */
+export const REFERENCE_DATA_STEPS: ReferenceDataStep[] = [];
