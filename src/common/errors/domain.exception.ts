@@ -23,9 +23,14 @@ export class NotFoundError extends DomainException {
   }
 }
 
-/** Bad input that only the service can see (a date order, an unknown reference). */
+/**
+ * Bad input that only the service can see (a date order, an unknown reference). Answers 400 with
+ * the same `fields` shape as the validation pipe: `[{ field, problems: [message] }]`.
+ */
 export class InvalidInputError extends DomainException {
   constructor(message: string, fields: string[], code = 'VALIDATION_FAILED') {
-    super(code, message, HttpStatus.BAD_REQUEST, { fields });
+    super(code, message, HttpStatus.BAD_REQUEST, {
+      fields: fields.map((field) => ({ field, problems: [message] })),
+    });
   }
 }
