@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.factory.js';
 import { EnvironmentError, validateEnvironment, type Environment } from './config/environment.js';
-import { startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres.js';
+import type { RunningPostgres } from './database/embedded-postgres.js';
 
 const SHUTDOWN_DEADLINE_MS = 9000;
 
@@ -55,6 +55,8 @@ async function bootstrap(): Promise<void> {
   try {
     if (!env.DATABASE_URL) {
       const directory = path.resolve(env.DATA_DIR, 'postgres');
+      // Loaded only when needed: production images set DATABASE_URL and ship without it.
+      const { startEmbeddedPostgres } = await import('./database/embedded-postgres.js');
       embedded = await startEmbeddedPostgres({
         directory,
         port: env.EMBEDDED_POSTGRES_PORT,
