@@ -3,9 +3,11 @@
  * (Explicit imports rather than globs: they work the same under Nest, the CLI and Jest.)
  */
 import { Agreement } from '../agreements/agreement.entity.js';
+import { IncomingEvent } from '../incoming/incoming-event.entity.js';
+import { IncomingMobility } from '../incoming/incoming-mobility.entity.js';
 import { Faculty } from '../institutions/faculty.entity.js';
 import { Institution } from '../institutions/institution.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [User, Institution, Faculty, Agreement, Programme];
+export const ENTITIES = [User, Institution, Faculty, Agreement, Programme, IncomingMobility, IncomingEvent];

@@ -1,10 +1,12 @@
 import { CreateUsers1795803342268 } from './1795803342268-CreateUsers.js';
 import { CreateCatalogue1795803662524 } from './1795803662524-CreateCatalogue.js';
 import { CreateReferenceDataSteps1795803800000 } from './1795803800000-CreateReferenceDataSteps.js';
+import { CreateIncomingMobilities1795803968185 } from './1795803968185-CreateIncomingMobilities.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
 export const MIGRATIONS = [
   CreateUsers1795803342268,
   CreateCatalogue1795803662524,
   CreateReferenceDataSteps1795803800000,
+  CreateIncomingMobilities1795803968185,
 ];

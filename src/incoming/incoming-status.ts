@@ -1,0 +1,118 @@
+import { DomainException, InvalidInputError } from '../common/errors/domain.exception.js';
+
+export const INCOMING_STATUSES = ['nominated', 'accepted', 'arrived', 'departed', 'cancelled'] as const;
+export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
+
+/**
+ * The moves an incoming mobility may make: `nominated` -> `accepted` -> `arrived` -> `departed`,
+ * and `cancelled` from either state before arrival. Anything else is out of order.
+ */
+const NEXT: Record<IncomingStatus, readonly IncomingStatus[]> = {
+  nominated: ['accepted', 'cancelled'],
+  accepted: ['arrived', 'cancelled'],
+  arrived: ['departed'],
+  departed: [],
+  cancelled: [],
+};
+
+/** States that record an actual date when entered. */
+const DATED: ReadonlySet<IncomingStatus> = new Set(['arrived', 'departed']);
+
+export function canMove(from: IncomingStatus, to: IncomingStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+export function allowedNextStatuses(from: IncomingStatus): readonly IncomingStatus[] {
+  return NEXT[from];
+}
+
+/** What a mobility needs to know about itself to move. */
+export interface MobilityState {
+  status: IncomingStatus;
+  actualArrival: string | null;
+  actualDeparture: string | null;
+}
+
+export interface TransitionRequest {
+  to: IncomingStatus;
+  /** YYYY-MM-DD; only for `arrived` and `departed`, where it defaults to today. */
+  date?: string;
+}
+
+/** The columns a transition changes. */
+export interface TransitionChanges {
+  status: IncomingStatus;
+  actualArrival?: string;
+  actualDeparture?: string;
+}
+
+/**
+ * The rule of a transition, without a database: checks the move is in order and the date makes
+ * sense, and says what to store. Dates are YYYY-MM-DD strings, which compare as dates.
+ */
+export function planTransition(
+  current: MobilityState,
+  request: TransitionRequest,
+  today: string,
+): TransitionChanges {
+  const { to } = request;
+  if (!canMove(current.status, to)) {
+    const allowed = NEXT[current.status];
+    throw new DomainException(
+      'INCOMING_INVALID_TRANSITION',
+      `An incoming mobility that is ${current.status} cannot become ${to}` +
+        (allowed.length > 0 ? ` (it can become: ${allowed.join(', ')})` : ` (${current.status} is final)`),
+    );
+  }
+  if (!DATED.has(to)) {
+    if (request.date !== undefined) {
+      throw new InvalidInputError(`date is recorded only on arrival or departure, not when ${to}`, ['date']);
+    }
+    return { status: to };
+  }
+  const date = request.date ?? today;
+  if (date > today) {
+    throw new InvalidInputError(`date ${date} is in the future: record the actual date once it happened`, [
+      'date',
+    ]);
+  }
+  if (to === 'arrived') return { status: to, actualArrival: date };
+  if (current.actualArrival !== null && date < current.actualArrival) {
+    throw new InvalidInputError(
+      `date ${date} is before the arrival on ${current.actualArrival}: a departure cannot precede it`,
+      ['date'],
+    );
+  }
+  return { status: to, actualDeparture: date };
+}
+
+/**
+ * Problems with the actual dates a record holds for its status (used for imported rows, where
+ * status and dates come together): the same rule the table's CHECK holds.
+ */
+export function actualDateProblems(state: MobilityState): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  const dated = DATED.has(state.status);
+  if (dated && state.actualArrival === null) {
+    problems.push({ field: 'actualArrival', message: `status ${state.status} needs an actual arrival date` });
+  }
+  if (!dated && state.actualArrival !== null) {
+    problems.push({ field: 'actualArrival', message: `status ${state.status} has no actual arrival date` });
+  }
+  if (state.status === 'departed') {
+    if (state.actualDeparture === null) {
+      problems.push({ field: 'actualDeparture', message: 'status departed needs an actual departure date' });
+    } else if (state.actualArrival !== null && state.actualDeparture < state.actualArrival) {
+      problems.push({
+        field: 'actualDeparture',
+        message: 'the actual departure is before the actual arrival',
+      });
+    }
+  } else if (state.actualDeparture !== null) {
+    problems.push({
+      field: 'actualDeparture',
+      message: `status ${state.status} has no actual departure date`,
+    });
+  }
+  return problems;
+}
