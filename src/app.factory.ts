@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
+import { registerRateLimit } from './common/http/rate-limit.js';
 import type { Environment } from './config/environment.js';
 import { setUpOpenApi } from './openapi.js';
 
@@ -34,9 +36,9 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
 
 /**
  * Builds the portal exactly as it runs, minus the listening socket: `main.ts` and the e2e tests
- * both use it, so tests exercise the real configuration.
+ * both use it, so tests exercise the real configuration. `overrides` replace environment variables.
  */
-export async function createApp(): Promise<NestFastifyApplication> {
+export async function createApp(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: (request: IncomingMessage) => {
@@ -48,7 +50,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     // Proxies in front of the portal are trusted for the client address only when configured.
     trustProxy: false,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(overrides), adapter, {
     bufferLogs: true,
     // Start-up errors are thrown to the caller (main.ts stops the embedded database, then exits).
     abortOnError: false,
@@ -72,6 +74,13 @@ export async function createApp(): Promise<NestFastifyApplication> {
     origin: origins ? origins.split(',').map((origin) => origin.trim()) : false,
     exposedHeaders: ['x-request-id', 'etag', 'retry-after'],
   });
+
+  await registerRateLimit(fastify, {
+    perMinute: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
+    jwt: app.get(JwtService),
+  });
+  // Helmet's default headers (CSP, HSTS, nosniff, frame and referrer policies), built into Nest 12.
+  app.useSecurityHeaders();
 
   app.setGlobalPrefix('api', {
     exclude: [

@@ -1,23 +1,37 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AuthModule } from './auth/auth.module.js';
 import { LoggerModule } from './common/logging/logger.module.js';
 import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { AgreementsModule } from './agreements/agreements.module.js';
+import { InstitutionsModule } from './institutions/institutions.module.js';
+import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { UsersModule } from './users/users.module.js';
 
+/** Feature modules; the configuration comes from AppModule.forRoot. */
 @Module({
-  imports: [
-    // main.ts loads .env itself (before the embedded database starts); here only validation.
-    ConfigModule.forRoot({ isGlobal: true, cache: true, ignoreEnvFile: true, validate: validateEnvironment }),
-    LoggerModule,
-    DatabaseModule,
-    HealthModule,
-    AuthModule,
-    UsersModule,
-    ReferenceDataModule,
-  ],
+  imports: [LoggerModule, DatabaseModule, HealthModule, AuthModule, UsersModule, InstitutionsModule, AgreementsModule, ProgrammesModule, ReferenceDataModule],
 })
-export class AppModule {}
+export class AppModule {
+  /**
+   * The whole portal, configured from the environment. `overrides` replace environment variables
+   * (tests use them to boot an app with, say, a tight rate limit).
+   */
+  static forRoot(overrides: Record<string, string> = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        // main.ts loads .env itself (before the embedded database starts); here only validation.
+        ConfigModule.forRoot({
+          isGlobal: true,
+          cache: true,
+          ignoreEnvFile: true,
+          validate: (raw) => validateEnvironment({ ...raw, ...overrides }),
+        }),
+      ],
+    };
+  }
+}

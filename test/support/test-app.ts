@@ -96,9 +96,12 @@ export interface TestApp {
 
 let sharedHash: Promise<string> | undefined;
 
-/** Boots the real AppModule, configured by createApp exactly as main.ts does. */
-export async function bootApp(): Promise<TestApp> {
-  const app = await createApp();
+/**
+ * Boots the real AppModule, configured by createApp exactly as main.ts does. `environment`
+ * overrides variables for this app only (e.g. `{ RATE_LIMIT_PER_MINUTE: '5' }`).
+ */
+export async function bootApp(environment: Record<string, string> = {}): Promise<TestApp> {
+  const app = await createApp(environment);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
