@@ -7,7 +7,19 @@ import { IncomingEvent } from '../incoming/incoming-event.entity.js';
 import { IncomingMobility } from '../incoming/incoming-mobility.entity.js';
 import { Faculty } from '../institutions/faculty.entity.js';
 import { Institution } from '../institutions/institution.entity.js';
+import { NewsArticleInstitution } from '../news/news-article-institution.entity.js';
+import { NewsArticle } from '../news/news-article.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const ENTITIES = [User, Institution, Faculty, Agreement, Programme, IncomingMobility, IncomingEvent];
+export const ENTITIES = [
+  User,
+  Institution,
+  Faculty,
+  Agreement,
+  Programme,
+  IncomingMobility,
+  IncomingEvent,
+  NewsArticle,
+  NewsArticleInstitution,
+];

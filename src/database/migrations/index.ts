@@ -2,6 +2,7 @@ import { CreateUsers1795803342268 } from './1795803342268-CreateUsers.js';
 import { CreateCatalogue1795803662524 } from './1795803662524-CreateCatalogue.js';
 import { CreateReferenceDataSteps1795803800000 } from './1795803800000-CreateReferenceDataSteps.js';
 import { CreateIncomingMobilities1795803968185 } from './1795803968185-CreateIncomingMobilities.js';
+import { CreateNews1795804026839 } from './1795804026839-CreateNews.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateCatalogue1795803662524,
   CreateReferenceDataSteps1795803800000,
   CreateIncomingMobilities1795803968185,
+  CreateNews1795804026839,
 ];

@@ -1,0 +1,14 @@
+import { Transform } from 'class-transformer';
+
+/** Strings are trimmed before they are checked. */
+export const Trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** Each string of an array trimmed; anything else left for the validators to refuse. */
+export const EachTrimmed = () =>
+  Transform(({ value }) =>
+    Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.trim() : item)) : value,
+  );
+
+/** Lower-case ASCII words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+export const SLUG_MAX_LENGTH = 120;
