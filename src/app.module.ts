@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { LoggerModule } from './common/logging/logger.module.js';
 import { validateEnvironment } from './config/environment.js';
@@ -13,7 +14,18 @@ import { UsersModule } from './users/users.module.js';
 
 /** Feature modules; the configuration comes from AppModule.forRoot. */
 @Module({
-  imports: [LoggerModule, DatabaseModule, HealthModule, AuthModule, UsersModule, InstitutionsModule, AgreementsModule, ProgrammesModule, ReferenceDataModule],
+  imports: [
+    LoggerModule,
+    DatabaseModule,
+    HealthModule,
+    AuditModule,
+    AuthModule,
+    UsersModule,
+    InstitutionsModule,
+    AgreementsModule,
+    ProgrammesModule,
+    ReferenceDataModule,
+  ],
 })
 export class AppModule {
   /**

@@ -2,6 +2,8 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import type { Environment } from '../config/environment.js';
+import { createHash } from 'node:crypto';
+import { AuditService } from '../audit/audit.service.js';
 import { InvalidInputError } from '../common/errors/domain.exception.js';
 import { toUserResponse, type UserResponse } from '../users/dto/user.response.js';
 import { PasswordService } from '../users/password.service.js';
@@ -18,6 +20,8 @@ import { LoginThrottle } from './login-throttle.js';
 
 const BAD_CREDENTIALS = 'Email or password is incorrect';
 
+const sha256 = (text: string) => createHash('sha256').update(text.trim().toLowerCase()).digest('hex');
+
 @Injectable()
 export class AuthService {
   private readonly expiresIn: number;
@@ -27,6 +31,7 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly jwt: JwtService,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
     config: ConfigService<Environment, true>,
   ) {
     this.expiresIn = durationToSeconds(config.get('JWT_EXPIRES_IN', { infer: true }));
@@ -43,9 +48,27 @@ export class AuthService {
     // Verify even for an unknown email, so both failures look and take the same.
     const matches = await this.passwords.verify(dto.password, user?.passwordHash);
     if (!user || !matches || !user.active) {
+      await this.audit.record({
+        actorId: null,
+        action: 'auth.login.failed',
+        targetType: user ? 'user' : undefined,
+        targetId: user?.id,
+        address,
+        // An unknown email is kept only as a hash: attempts correlate, nobody's address is stored.
+        details: user
+          ? { reason: matches ? 'inactive' : 'wrong-password' }
+          : { emailSha256: sha256(dto.email) },
+      });
       this.throttle.recordFailure(dto.email, address);
       throw new UnauthorizedException(BAD_CREDENTIALS);
     }
+    await this.audit.record({
+      actorId: user.id,
+      action: 'auth.login.succeeded',
+      targetType: 'user',
+      targetId: user.id,
+      address,
+    });
     return this.signIn(user);
   }
 

@@ -3,6 +3,7 @@
  * (Explicit imports rather than globs: they work the same under Nest, the CLI and Jest.)
  */
 import { Agreement } from '../agreements/agreement.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { IncomingEvent } from '../incoming/incoming-event.entity.js';
 import { IncomingMobility } from '../incoming/incoming-mobility.entity.js';
 import { Faculty } from '../institutions/faculty.entity.js';
@@ -22,4 +23,5 @@ export const ENTITIES = [
   IncomingEvent,
   NewsArticle,
   NewsArticleInstitution,
+  AuditEntry,
 ];

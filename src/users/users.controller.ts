@@ -1,5 +1,8 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { AuthUser } from '../auth/auth-user.js';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import type { Page } from '../common/pagination/pagination.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
@@ -33,7 +36,12 @@ export class UsersController {
 
   /** Changes role, activation or names. Deactivating ends the user's sessions at once. */
   @Patch(':id')
-  async update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
-    return toUserResponse(await this.users.update(id, dto));
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+    @CurrentUser() admin: AuthUser,
+    @Req() request: FastifyRequest,
+  ): Promise<UserResponse> {
+    return toUserResponse(await this.users.update(id, dto, { id: admin.id, address: request.ip }));
   }
 }

@@ -5,6 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
+import { AuditService } from '../audit/audit.service.js';
 import { PasswordService } from './password.service.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
 import type { StudentProfileDto } from './dto/student-profile.dto.js';
@@ -27,6 +28,11 @@ export interface UserChanges extends StudentProfileDto {
   active?: boolean;
 }
 
+export interface AuditActor {
+  id: string;
+  address?: string;
+}
+
 const STUDENT_FIELDS = ['studentNumber', 'homeFacultyId', 'studyLevel', 'studyYear'] as const;
 
 @Injectable()
@@ -34,6 +40,7 @@ export class UsersService {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
   ) {}
 
   async create(input: NewUser): Promise<User> {
@@ -100,8 +107,11 @@ export class UsersService {
     return toPage(rows, query.limit, (user) => [user.createdAt.toISOString(), user.id], toUserResponse);
   }
 
-  /** Changes names, role, activation or student fields; deactivation ends the user's tokens. */
-  async update(id: string, changes: UserChanges): Promise<User> {
+  /**
+   * Changes names, role, activation or student fields; deactivation ends the user's tokens.
+   * Role and activation changes are audited with the actor who made them.
+   */
+  async update(id: string, changes: UserChanges, actor?: AuditActor): Promise<User> {
     const user = await this.getById(id);
     const role = changes.role ?? user.role;
     const patch: QueryDeepPartialEntity<User> = {
@@ -113,7 +123,32 @@ export class UsersService {
     };
     if (changes.active === false && user.active) patch.tokenVersion = () => 'token_version + 1';
     if (Object.keys(patch).length > 0) {
-      await this.users.createQueryBuilder().update().set(patch).where('id = :id', { id }).execute();
+      await this.users.manager.transaction(async (manager) => {
+        await manager
+          .createQueryBuilder(User, 'user')
+          .update()
+          .set(patch)
+          .where('id = :id', { id })
+          .execute();
+        const audited = {
+          actorId: actor?.id ?? id,
+          targetType: 'user',
+          targetId: id,
+          address: actor?.address,
+        };
+        if (changes.role !== undefined && changes.role !== user.role) {
+          await this.audit.record(
+            { ...audited, action: 'user.role.changed', details: { from: user.role, to: changes.role } },
+            manager,
+          );
+        }
+        if (changes.active !== undefined && changes.active !== user.active) {
+          await this.audit.record(
+            { ...audited, action: changes.active ? 'user.activated' : 'user.deactivated' },
+            manager,
+          );
+        }
+      });
     }
     return this.getById(id);
   }

@@ -242,7 +242,9 @@ describe('Identity and access (e2e)', () => {
         { token: student.token },
       );
       expect(wrong.status).toBe(400);
-      expect(wrong.body.fields).toEqual([{ field: 'currentPassword', problems: ['currentPassword is incorrect'] }]);
+      expect(wrong.body.fields).toEqual([
+        { field: 'currentPassword', problems: ['currentPassword is incorrect'] },
+      ]);
 
       const changed = await t.http.post(
         '/api/auth/password',
@@ -339,5 +341,61 @@ describe('Identity and access (e2e)', () => {
       ).toBe(404);
       expect((await t.http.get('/api/users/not-a-uuid', { token: admin.token })).status).toBe(400);
     });
+  });
+});
+
+describe('Audit trail (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await bootApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('records logins, failures and role and activation changes, without passwords or tokens', async () => {
+    const admin = await t.createUser('admin');
+    const student = await t.createUser('student');
+    const ghost = uniqueEmail('ghost');
+    expect(
+      (await t.http.post('/api/auth/login', { email: student.email, password: 'Wrong-password-1' })).status,
+    ).toBe(401);
+    expect(
+      (await t.http.post('/api/auth/login', { email: ghost, password: 'Wrong-password-1' })).status,
+    ).toBe(401);
+    const login = await t.http.post('/api/auth/login', { email: student.email, password: TEST_PASSWORD });
+    expect(login.status).toBe(200);
+    await t.http.patch(`/api/users/${student.id}`, { role: 'advisor' }, { token: admin.token });
+    await t.http.patch(`/api/users/${student.id}`, { active: false }, { token: admin.token });
+
+    const trail = await t.http.get('/api/audit', { token: admin.token, query: { targetId: student.id } });
+    expect(trail.status).toBe(200);
+    const actions = trail.body.items.map((entry: { action: string }) => entry.action);
+    expect(actions).toEqual([
+      'user.deactivated',
+      'user.role.changed',
+      'auth.login.succeeded',
+      'auth.login.failed',
+    ]);
+    const roleChange = trail.body.items[1];
+    expect(roleChange).toMatchObject({ actorId: admin.id, details: { from: 'student', to: 'advisor' } });
+    expect(roleChange.address).toEqual(expect.any(String));
+
+    const failures = await t.http.get('/api/audit', {
+      token: admin.token,
+      query: { action: 'auth.login.failed', limit: 100 },
+    });
+    const unknown = failures.body.items.find(
+      (entry: { targetId: string | null; details: Record<string, string> }) =>
+        !entry.targetId && entry.details.emailSha256,
+    );
+    expect(unknown).toBeDefined();
+
+    const everything = JSON.stringify((await t.dataSource.query('SELECT * FROM audit_log')) as unknown[]);
+    expect(everything).not.toContain(TEST_PASSWORD);
+    expect(everything).not.toContain('Wrong-password-1');
+    expect(everything).not.toContain(ghost);
+    expect(everything).not.toContain(login.body.accessToken);
   });
 });
