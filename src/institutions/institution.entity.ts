@@ -5,6 +5,8 @@ import { Faculty } from './faculty.entity.js';
 @Entity('institutions')
 @Check('institutions_country_code_format', `country_code ~ '^[A-Z]{2}$'`)
 @Index('institutions_created_idx', ['createdAt', 'id'])
+// Lists are sorted by name, then id (stable pages when names repeat).
+@Index('institutions_name_idx', ['name', 'id'])
 // Accent- and case-insensitive search on the name: the migration adds a trigram index on
 // portal_unaccent(lower(name)) (institutions_name_search_idx).
 export class Institution extends TimestampedEntity {

@@ -23,6 +23,8 @@ export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
   `min_language_level IS NULL OR min_language_level IN ('A1', 'A2', 'B1', 'B2', 'C1', 'C2')`,
 )
 @Index('programmes_created_idx', ['createdAt', 'id'])
+// Lists are sorted by application deadline, then id.
+@Index('programmes_closes_idx', ['applicationClosesAt', 'id'])
 @Index('programmes_status_year_term_idx', ['status', 'academicYear', 'term'])
 // The migration adds programmes_title_search_idx, a trigram index on portal_unaccent(lower(title)).
 export class Programme extends TimestampedEntity {

@@ -4,6 +4,7 @@ import { CreateReferenceDataSteps1795803800000 } from './1795803800000-CreateRef
 import { CreateIncomingMobilities1795803968185 } from './1795803968185-CreateIncomingMobilities.js';
 import { CreateNews1795804026839 } from './1795804026839-CreateNews.js';
 import { CreateAuditLog1795804200000 } from './1795804200000-CreateAuditLog.js';
+import { CatalogueListOrders1795804048789 } from './1795804048789-CatalogueListOrders.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateIncomingMobilities1795803968185,
   CreateNews1795804026839,
   CreateAuditLog1795804200000,
+  CatalogueListOrders1795804048789,
 ];

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/decorators/roles.decorator.js';
+import type { Page } from '../common/pagination/pagination.js';
+import { AgreementsService } from './agreements.service.js';
+import { AgreementResponse, toAgreementResponse } from './dto/agreement.response.js';
+import { CreateAgreementDto } from './dto/create-agreement.dto.js';
+import { ListAgreementsQuery } from './dto/list-agreements.query.js';
+import { UpdateAgreementDto } from './dto/update-agreement.dto.js';
+
+@ApiTags('agreements')
+@Controller('agreements')
+export class AgreementsController {
+  constructor(private readonly agreements: AgreementsService) {}
+
+  /** Inter-institutional agreements, newest first; filter by partner, status or academic year covered. */
+  @Roles('advisor', 'coordinator', 'admin')
+  @Get()
+  list(@Query() query: ListAgreementsQuery): Promise<Page<AgreementResponse>> {
+    return this.agreements.list(query);
+  }
+
+  /** Records an agreement with a partner institution. */
+  @Roles('coordinator', 'admin')
+  @Post()
+  async create(@Body() dto: CreateAgreementDto): Promise<AgreementResponse> {
+    return toAgreementResponse(await this.agreements.create(dto));
+  }
+
+  /** One agreement. */
+  @Roles('advisor', 'coordinator', 'admin')
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<AgreementResponse> {
+    return toAgreementResponse(await this.agreements.getById(id));
+  }
+
+  /** Changes some of the agreement's fields (the result is validated as a whole). */
+  @Roles('coordinator', 'admin')
+  @Patch(':id')
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateAgreementDto,
+  ): Promise<AgreementResponse> {
+    return toAgreementResponse(await this.agreements.update(id, dto));
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/pagination.js';
+import { IsAcademicYear } from '../../institutions/dto/catalogue-fields.js';
+import { AGREEMENT_STATUSES, type AgreementStatus } from '../agreement.entity.js';
+
+export class ListAgreementsQuery extends PageQueryDto {
+  @IsOptional()
+  @IsUUID()
+  partnerInstitutionId?: string;
+
+  @ApiPropertyOptional({ enum: AGREEMENT_STATUSES })
+  @IsOptional()
+  @IsIn(AGREEMENT_STATUSES, { message: `status must be one of ${AGREEMENT_STATUSES.join(', ')}` })
+  status?: AgreementStatus;
+
+  /** Agreements whose years cover this academic year, e.g. 2025/2026. */
+  @IsOptional()
+  @IsAcademicYear()
+  academicYear?: string;
+}

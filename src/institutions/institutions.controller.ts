@@ -1,0 +1,69 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/decorators/public.decorator.js';
+import { Roles } from '../auth/decorators/roles.decorator.js';
+import { PageQueryDto, type Page } from '../common/pagination/pagination.js';
+import { CreateFacultyDto } from './dto/create-faculty.dto.js';
+import { CreateInstitutionDto } from './dto/create-institution.dto.js';
+import { toFacultyResponse, FacultyResponse } from './dto/faculty.response.js';
+import { toInstitutionResponse, InstitutionResponse } from './dto/institution.response.js';
+import { ListInstitutionsQuery } from './dto/list-institutions.query.js';
+import { UpdateInstitutionDto } from './dto/update-institution.dto.js';
+import { InstitutionsService } from './institutions.service.js';
+
+@ApiTags('institutions')
+@Controller('institutions')
+export class InstitutionsController {
+  constructor(private readonly institutions: InstitutionsService) {}
+
+  /** Institutions by name; search part of the name (ignoring case and accents) or filter by country. */
+  @Public()
+  @Get()
+  list(@Query() query: ListInstitutionsQuery): Promise<Page<InstitutionResponse>> {
+    return this.institutions.list(query);
+  }
+
+  /** Adds a partner institution (a duplicate schacCode is a 409). */
+  @Roles('coordinator', 'admin')
+  @Post()
+  async create(@Body() dto: CreateInstitutionDto): Promise<InstitutionResponse> {
+    return toInstitutionResponse(await this.institutions.create(dto));
+  }
+
+  /** One institution. */
+  @Public()
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<InstitutionResponse> {
+    return toInstitutionResponse(await this.institutions.getById(id));
+  }
+
+  /** Changes some of the institution's fields. */
+  @Roles('coordinator', 'admin')
+  @Patch(':id')
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateInstitutionDto,
+  ): Promise<InstitutionResponse> {
+    return toInstitutionResponse(await this.institutions.update(id, dto));
+  }
+
+  /** The institution's faculties, by code. */
+  @Public()
+  @Get(':id/faculties')
+  listFaculties(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<FacultyResponse>> {
+    return this.institutions.listFaculties(id, query);
+  }
+
+  /** Adds a faculty (its code is unique within the institution). */
+  @Roles('coordinator', 'admin')
+  @Post(':id/faculties')
+  async createFaculty(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CreateFacultyDto,
+  ): Promise<FacultyResponse> {
+    return toFacultyResponse(await this.institutions.createFaculty(id, dto));
+  }
+}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
+import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
+import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
+import { brokenConstraint, UNIQUE_VIOLATION } from './database-errors.js';
+import { escapeLike } from './dto/catalogue-fields.js';
+import type { CreateFacultyDto } from './dto/create-faculty.dto.js';
+import type { CreateInstitutionDto } from './dto/create-institution.dto.js';
+import { toFacultyResponse, type FacultyResponse } from './dto/faculty.response.js';
+import { toInstitutionResponse, type InstitutionResponse } from './dto/institution.response.js';
+import type { ListInstitutionsQuery } from './dto/list-institutions.query.js';
+import type { UpdateInstitutionDto } from './dto/update-institution.dto.js';
+import { Faculty } from './faculty.entity.js';
+import { Institution } from './institution.entity.js';
+
+/**
+ * Name search: exactly the expression of the trigram index institutions_name_search_idx, so the
+ * planner can use it. `:q` must already have LIKE's wildcards escaped.
+ */
+export const INSTITUTION_NAME_MATCHES = `portal_unaccent(lower(i.name)) LIKE '%' || portal_unaccent(lower(:q)) || '%'`;
+
+/** Unique constraints of the catalogue and the conflict each one means. */
+const CONFLICTS: Record<string, { code: string; message: string; field: string }> = {
+  institutions_schac_code_unique: {
+    code: 'SCHAC_CODE_TAKEN',
+    message: 'Another institution already has this schacCode',
+    field: 'schacCode',
+  },
+  institutions_erasmus_code_unique: {
+    code: 'ERASMUS_CODE_TAKEN',
+    message: 'Another institution already has this erasmusCode',
+    field: 'erasmusCode',
+  },
+  institutions_single_home: {
+    code: 'HOME_INSTITUTION_EXISTS',
+    message: 'There is exactly one home institution, and another institution already is it',
+    field: 'isHome',
+  },
+  faculties_institution_code_unique: {
+    code: 'FACULTY_CODE_TAKEN',
+    message: 'This institution already has a faculty with this code',
+    field: 'code',
+  },
+};
+
+/** A unique violation as the 409 naming the rule, or the error unchanged. */
+function asConflict(error: unknown): unknown {
+  const constraint = brokenConstraint(error, UNIQUE_VIOLATION);
+  const conflict = constraint ? CONFLICTS[constraint] : undefined;
+  return conflict
+    ? new DomainException(conflict.code, conflict.message, 409, { fields: [conflict.field] })
+    : error;
+}
+
+@Injectable()
+export class InstitutionsService {
+  constructor(
+    @InjectRepository(Institution) private readonly institutions: Repository<Institution>,
+    @InjectRepository(Faculty) private readonly faculties: Repository<Faculty>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** Sorted by name then id, so pages are stable even when names repeat. */
+  async list(query: ListInstitutionsQuery): Promise<Page<InstitutionResponse>> {
+    const builder = this.institutions.createQueryBuilder('i');
+    if (query.countryCode)
+      builder.andWhere('i.country_code = :countryCode', { countryCode: query.countryCode });
+    if (query.q) builder.andWhere(INSTITUTION_NAME_MATCHES, { q: escapeLike(query.q) });
+    applyKeyset(builder, { columns: ['i.name', 'i.id'], direction: 'ASC' }, query);
+    const rows = await builder.getMany();
+    return toPage(rows, query.limit, (row) => [row.name, row.id], toInstitutionResponse);
+  }
+
+  async getById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Institution> {
+    const institution = await manager.findOneBy(Institution, { id });
+    if (!institution) throw new NotFoundError('Institution');
+    return institution;
+  }
+
+  /** The university running the portal (null only on a database without reference data). */
+  findHome(manager: EntityManager = this.dataSource.manager): Promise<Institution | null> {
+    return manager.findOneBy(Institution, { isHome: true });
+  }
+
+  findBySchacCode(
+    schacCode: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Institution | null> {
+    return manager.findOneBy(Institution, { schacCode: schacCode.toLowerCase() });
+  }
+
+  async create(dto: CreateInstitutionDto): Promise<Institution> {
+    try {
+      // The unique indexes decide (schacCode, erasmusCode, the single home), so racing requests cannot both win.
+      return await this.institutions.save(
+        this.institutions.create({
+          name: dto.name,
+          abbreviation: dto.abbreviation ?? null,
+          countryCode: dto.countryCode,
+          city: dto.city,
+          website: dto.website ?? null,
+          schacCode: dto.schacCode,
+          erasmusCode: dto.erasmusCode ?? null,
+          isHome: dto.isHome ?? false,
+        }),
+      );
+    } catch (error) {
+      throw asConflict(error);
+    }
+  }
+
+  async update(id: string, dto: UpdateInstitutionDto): Promise<Institution> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const current = await manager.findOne(Institution, {
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!current) throw new NotFoundError('Institution');
+        if (current.isHome && dto.isHome === false) {
+          throw new DomainException(
+            'HOME_INSTITUTION_REQUIRED',
+            'There is exactly one home institution: it cannot stop being the home institution',
+            409,
+            { fields: ['isHome'] },
+          );
+        }
+        const changes: Partial<Institution> = {};
+        for (const field of FIELDS) {
+          if (dto[field] !== undefined) Object.assign(changes, { [field]: dto[field] });
+        }
+        if (Object.keys(changes).length > 0) await manager.update(Institution, { id }, changes);
+        return this.getById(id, manager);
+      });
+    } catch (error) {
+      throw asConflict(error);
+    }
+  }
+
+  /** The faculties of an institution, by code. */
+  async listFaculties(institutionId: string, page: PageQueryDto): Promise<Page<FacultyResponse>> {
+    await this.getById(institutionId);
+    const builder = this.faculties
+      .createQueryBuilder('f')
+      .where('f.institution_id = :institutionId', { institutionId });
+    applyKeyset(builder, { columns: ['f.code', 'f.id'], direction: 'ASC' }, page);
+    const rows = await builder.getMany();
+    return toPage(rows, page.limit, (row) => [row.code, row.id], toFacultyResponse);
+  }
+
+  async createFaculty(institutionId: string, dto: CreateFacultyDto): Promise<Faculty> {
+    await this.getById(institutionId);
+    try {
+      return await this.faculties.save(
+        this.faculties.create({ institutionId, name: dto.name, code: dto.code }),
+      );
+    } catch (error) {
+      throw asConflict(error);
+    }
+  }
+}
+
+const FIELDS = [
+  'name',
+  'abbreviation',
+  'countryCode',
+  'city',
+  'website',
+  'schacCode',
+  'erasmusCode',
+  'isHome',
+] as const satisfies ReadonlyArray<keyof UpdateInstitutionDto & keyof Institution>;

@@ -1,0 +1,44 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { TERMS, type Term } from '../../common/domain.js';
+import { PageQueryDto } from '../../common/pagination/pagination.js';
+import { IsAcademicYear, Trimmed } from '../../institutions/dto/catalogue-fields.js';
+import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity.js';
+
+export class ListProgrammesQuery extends PageQueryDto {
+  @IsOptional()
+  @IsUUID()
+  hostInstitutionId?: string;
+
+  /** e.g. 2025/2026 */
+  @IsOptional()
+  @IsAcademicYear()
+  academicYear?: string;
+
+  @ApiPropertyOptional({ enum: TERMS })
+  @IsOptional()
+  @IsIn(TERMS, { message: `term must be one of ${TERMS.join(', ')}` })
+  term?: Term;
+
+  /** true: only programmes taking applications now; false: only those that are not. */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  open?: boolean;
+
+  /** Part of the title, ignoring case and accents. */
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+
+  /** Staff only (advisor, coordinator, admin); everyone else sees published programmes only. */
+  @ApiPropertyOptional({ enum: PROGRAMME_STATUSES })
+  @IsOptional()
+  @IsIn(PROGRAMME_STATUSES, { message: `status must be one of ${PROGRAMME_STATUSES.join(', ')}` })
+  status?: ProgrammeStatus;
+}

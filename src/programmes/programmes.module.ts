@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Programme } from './programme.entity.js';
+import { ProgrammesController } from './programmes.controller.js';
+import { ProgrammesService } from './programmes.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Programme])],
+  controllers: [ProgrammesController],
+  providers: [ProgrammesService],
+  exports: [ProgrammesService],
+})
+export class ProgrammesModule {}
