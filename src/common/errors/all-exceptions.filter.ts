@@ -85,15 +85,24 @@ function fromDatabaseError(error: QueryFailedError): ErrorFields | undefined {
   }
 }
 
+/**
+ * Error-like, judged by shape rather than `instanceof Error`: errors raised by the pg driver or
+ * Fastify may come from another realm (a VM context) where that check fails.
+ */
+function isErrorLike(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && typeof (value as Error).message === 'string';
+}
+
 function isClientFault(error: unknown): error is Error & { statusCode: number } {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500;
+  return isErrorLike(error) && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** Connection failures: the database is away, which is a 503 and not a bug. */
 function isDatabaseUnavailable(error: unknown): boolean {
-  const text =
-    error instanceof Error ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ''}` : '';
+  const text = isErrorLike(error)
+    ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ''}`
+    : '';
   return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|57P01|57P03|the database system is (shutting down|starting up)/i.test(
     text,
   );
@@ -146,7 +155,7 @@ export function toErrorBody(exception: unknown, requestId: string | undefined, l
       message: 'The service is temporarily unavailable',
     };
   } else {
-    const error = exception instanceof Error ? exception : new Error(String(exception));
+    const error = isErrorLike(exception) ? exception : new Error(String(exception));
     logger.error({ err: error, requestId }, `Unhandled error: ${error.message}`);
     body = { statusCode: 500, code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error' };
   }
