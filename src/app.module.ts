@@ -6,6 +6,7 @@ import { LoggerModule } from './common/logging/logger.module.js';
 import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IncomingModule } from './incoming/incoming.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
@@ -24,6 +25,7 @@ import { UsersModule } from './users/users.module.js';
     InstitutionsModule,
     AgreementsModule,
     ProgrammesModule,
+    IncomingModule,
     ReferenceDataModule,
   ],
 })

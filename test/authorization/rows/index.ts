@@ -2,6 +2,7 @@ import type { MatrixRow } from '../matrix.js';
 import { auditRows } from './audit.rows.js';
 import { catalogueRows } from './catalogue.rows.js';
 import { coreRows } from './core.rows.js';
+import { incomingRows } from './incoming.rows.js';
 
 /** The authorization matrix: every route of the portal, one file of rows per feature. */
-export const MATRIX_ROWS: MatrixRow[] = [...coreRows, ...catalogueRows, ...auditRows];
+export const MATRIX_ROWS: MatrixRow[] = [...coreRows, ...catalogueRows, ...auditRows, ...incomingRows];

@@ -1,0 +1,75 @@
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { TERMS, type Term } from '../../common/domain.js';
+import { IsCalendarDate } from '../calendar.js';
+import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-status.js';
+import { IsAcademicYear, NormalizedEmail, Trimmed } from './fields.js';
+
+/**
+ * One line of an imported CSV file (the export's columns). Not a request body: the import
+ * service validates each line with it and reports problems by line and column.
+ */
+export class ImportRowDto {
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  firstName: string;
+
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  lastName: string;
+
+  @NormalizedEmail()
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
+
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  homeInstitutionSchacCode: string;
+
+  @Trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(30)
+  hostFacultyCode: string;
+
+  @IsOptional()
+  @IsUUID()
+  agreementId?: string;
+
+  @Trimmed()
+  @IsAcademicYear()
+  academicYear: string;
+
+  @Trimmed()
+  @IsIn(TERMS)
+  term: Term;
+
+  @IsOptional()
+  @IsIn(INCOMING_STATUSES)
+  status?: IncomingStatus;
+
+  @IsCalendarDate()
+  plannedArrival: string;
+
+  @IsCalendarDate()
+  plannedDeparture: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  actualArrival?: string;
+
+  @IsOptional()
+  @IsCalendarDate()
+  actualDeparture?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string;
+}

@@ -1,0 +1,240 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, QueryFailedError, Repository, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
+import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
+import { today } from './calendar.js';
+import type { CreateIncomingDto } from './dto/create-incoming.dto.js';
+import type { ListIncomingQuery } from './dto/incoming-filters.dto.js';
+import {
+  toIncomingEventResponse,
+  toIncomingResponse,
+  type IncomingEventResponse,
+  type IncomingResponse,
+} from './dto/incoming.response.js';
+import type { TransitionIncomingDto } from './dto/transition-incoming.dto.js';
+import type { UpdateIncomingDto } from './dto/update-incoming.dto.js';
+import { IncomingEvent } from './incoming-event.entity.js';
+import { applyIncomingFilters } from './incoming-filters.js';
+import { IncomingMobility } from './incoming-mobility.entity.js';
+import { fieldProblems, referenceProblems, type FieldProblem } from './incoming-references.js';
+import { planTransition, type IncomingStatus } from './incoming-status.js';
+
+/** The fields a PATCH may not set to null (agreementId may: it removes the agreement). */
+const REQUIRED_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'homeInstitutionId',
+  'hostFacultyId',
+  'academicYear',
+  'term',
+  'plannedArrival',
+  'plannedDeparture',
+  'notes',
+] as const;
+
+export const INCOMING_ALREADY_EXISTS = 'INCOMING_ALREADY_EXISTS';
+
+function alreadyExists(email: string, academicYear: string, term: string): DomainException {
+  return new DomainException(
+    INCOMING_ALREADY_EXISTS,
+    `${email} already has an incoming mobility for ${academicYear} (${term}) that is not cancelled`,
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string } | undefined)?.code === '23505'
+  );
+}
+
+export interface NewEvent {
+  mobilityId: string;
+  actorId: string;
+  fromStatus: IncomingStatus | null;
+  toStatus: IncomingStatus;
+  date?: string | null;
+  comment?: string | null;
+}
+
+/**
+ * Writes history events on the caller's transaction. Their time is the clock's, not the
+ * transaction's start, so a transition that waited for a lock is stamped after the one it waited on.
+ */
+export async function insertEvents(manager: EntityManager, events: NewEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(IncomingEvent)
+    .values(
+      events.map((event) => ({
+        mobilityId: event.mobilityId,
+        actorId: event.actorId,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        date: event.date ?? null,
+        comment: event.comment ?? null,
+        createdAt: () => 'clock_timestamp()',
+        updatedAt: () => 'clock_timestamp()',
+      })),
+    )
+    .execute();
+}
+
+@Injectable()
+export class IncomingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(IncomingMobility) private readonly mobilities: Repository<IncomingMobility>,
+    @InjectRepository(IncomingEvent) private readonly events: Repository<IncomingEvent>,
+  ) {}
+
+  /** Records a nomination (status `nominated`) and its first event. */
+  async create(dto: CreateIncomingDto, actor: AuthUser): Promise<IncomingResponse> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const values = {
+        firstName: dto.firstName,
+        lastName: dto.lastName,
+        email: dto.email,
+        homeInstitutionId: dto.homeInstitutionId,
+        hostFacultyId: dto.hostFacultyId,
+        agreementId: dto.agreementId ?? null,
+        academicYear: dto.academicYear,
+        term: dto.term,
+        plannedArrival: dto.plannedArrival,
+        plannedDeparture: dto.plannedDeparture,
+        notes: dto.notes ?? '',
+        status: 'nominated' as const,
+      };
+      await this.assertValid(manager, values);
+      // The partial unique index decides, so two identical nominations racing cannot both land.
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(IncomingMobility)
+        .values(values)
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const newId = (inserted.raw as Array<{ id: string }>)[0]?.id;
+      if (!newId) throw alreadyExists(values.email, values.academicYear, values.term);
+      await insertEvents(manager, [
+        { mobilityId: newId, actorId: actor.id, fromStatus: null, toStatus: 'nominated' },
+      ]);
+      return newId;
+    });
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<IncomingResponse> {
+    const mobility = await this.mobilities.findOne({
+      where: { id },
+      relations: { homeInstitution: true, hostFaculty: true },
+    });
+    if (!mobility) throw new NotFoundError('Incoming mobility');
+    return toIncomingResponse(mobility);
+  }
+
+  /** Newest first, filtered; keyset pages. */
+  async list(query: ListIncomingQuery): Promise<Page<IncomingResponse>> {
+    const builder = this.mobilities
+      .createQueryBuilder('m')
+      .leftJoinAndSelect('m.homeInstitution', 'home')
+      .leftJoinAndSelect('m.hostFaculty', 'faculty');
+    applyIncomingFilters(builder, 'm', query);
+    applyKeyset(builder, { columns: ['m.created_at', 'm.id'], direction: 'DESC' }, query);
+    const rows = await builder.getMany();
+    return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toIncomingResponse);
+  }
+
+  /** Corrects the details of a nomination; status and actual dates change only by transitions. */
+  async update(id: string, dto: UpdateIncomingDto): Promise<IncomingResponse> {
+    const nulled = REQUIRED_FIELDS.filter((field) => (dto as Record<string, unknown>)[field] === null);
+    if (nulled.length > 0) {
+      throw fieldProblems(nulled.map((field) => ({ field, message: `${field} cannot be null` })));
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockedMobility(manager, id);
+      const changes: Partial<IncomingMobility> = Object.fromEntries(
+        Object.entries(dto).filter(([, value]) => value !== undefined),
+      );
+      if (Object.keys(changes).length === 0) return;
+      const merged = Object.assign(current, changes);
+      const referencesChanged = ['homeInstitutionId', 'hostFacultyId', 'agreementId'].some(
+        (field) => field in changes,
+      );
+      await this.assertValid(manager, merged, referencesChanged);
+      try {
+        await manager.getRepository(IncomingMobility).update({ id }, changes);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw alreadyExists(merged.email, merged.academicYear, merged.term);
+        throw error;
+      }
+    });
+    return this.get(id);
+  }
+
+  /** Moves the mobility one step; the row lock makes concurrent transitions queue up. */
+  async transition(id: string, dto: TransitionIncomingDto, actor: AuthUser): Promise<IncomingResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockedMobility(manager, id);
+      const changes = planTransition(current, { to: dto.to, date: dto.date }, today());
+      await manager.getRepository(IncomingMobility).update({ id }, changes);
+      await insertEvents(manager, [
+        {
+          mobilityId: id,
+          actorId: actor.id,
+          fromStatus: current.status,
+          toStatus: changes.status,
+          date: changes.actualArrival ?? changes.actualDeparture ?? null,
+          comment: dto.comment ?? null,
+        },
+      ]);
+    });
+    return this.get(id);
+  }
+
+  /** The mobility's history, oldest first. */
+  async listEvents(id: string, page: PageQueryDto): Promise<Page<IncomingEventResponse>> {
+    if (!(await this.mobilities.existsBy({ id }))) throw new NotFoundError('Incoming mobility');
+    const builder = this.events
+      .createQueryBuilder('e')
+      .leftJoinAndSelect('e.actor', 'actor')
+      .where('e.mobility_id = :id', { id });
+    applyKeyset(builder, { columns: ['e.created_at', 'e.id'], direction: 'ASC' }, page);
+    const rows = await builder.getMany();
+    return toPage(rows, page.limit, (row) => [row.createdAt.toISOString(), row.id], toIncomingEventResponse);
+  }
+
+  private async lockedMobility(manager: EntityManager, id: string): Promise<IncomingMobility> {
+    const mobility = await manager
+      .getRepository(IncomingMobility)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.id = :id', { id })
+      .getOne();
+    if (!mobility) throw new NotFoundError('Incoming mobility');
+    return mobility;
+  }
+
+  /** The rules the DTO cannot see: the dates' order and what the references point at. */
+  private async assertValid(
+    manager: EntityManager,
+    mobility: Pick<
+      IncomingMobility,
+      'homeInstitutionId' | 'hostFacultyId' | 'agreementId' | 'plannedArrival' | 'plannedDeparture'
+    >,
+    checkReferences = true,
+  ): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (mobility.plannedDeparture <= mobility.plannedArrival) {
+      problems.push({ field: 'plannedDeparture', message: 'plannedDeparture must be after plannedArrival' });
+    }
+    if (checkReferences) problems.push(...(await referenceProblems(manager, mobility)));
+    if (problems.length > 0) throw fieldProblems(problems);
+  }
+}
