@@ -49,7 +49,9 @@ function asConflict(error: unknown): unknown {
   const constraint = brokenConstraint(error, UNIQUE_VIOLATION);
   const conflict = constraint ? CONFLICTS[constraint] : undefined;
   return conflict
-    ? new DomainException(conflict.code, conflict.message, 409, { fields: [conflict.field] })
+    ? new DomainException(conflict.code, conflict.message, 409, {
+        fields: [{ field: conflict.field, problems: [conflict.message] }],
+      })
     : error;
 }
 

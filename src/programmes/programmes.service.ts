@@ -224,14 +224,13 @@ export class ProgrammesService {
 }
 
 function placesBelowTaken(placesTaken?: number): DomainException {
-  return new DomainException(
-    'PLACES_BELOW_TAKEN',
+  const message =
     placesTaken === undefined
       ? 'places cannot be lower than the places already taken'
-      : `places cannot be lower than the ${placesTaken} places already taken`,
-    HttpStatus.CONFLICT,
-    { fields: ['places'] },
-  );
+      : `places cannot be lower than the ${placesTaken} places already taken`;
+  return new DomainException('PLACES_BELOW_TAKEN', message, HttpStatus.CONFLICT, {
+    fields: [{ field: 'places', problems: [message] }],
+  });
 }
 
 const SIMPLE_FIELDS = [

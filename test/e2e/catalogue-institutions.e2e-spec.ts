@@ -2,7 +2,7 @@ import { Institution } from '../../src/institutions/institution.entity.js';
 import { INSTITUTION_NAME_MATCHES } from '../../src/institutions/institutions.service.js';
 import { ReferenceDataService } from '../../src/reference-data/reference-data.service.js';
 import { catalogueStep } from '../../src/reference-data/steps/catalogue.step.js';
-import { institutionBody, tag } from '../support/catalogue-fixtures.js';
+import { institutionBody, tag, fieldNames } from '../support/catalogue-fixtures.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 
 describe('Catalogue: institutions and faculties (e2e)', () => {
@@ -178,7 +178,7 @@ describe('Catalogue: institutions and faculties (e2e)', () => {
         { token: admin.token },
       );
       expect(duplicate.status).toBe(409);
-      expect(duplicate.body).toMatchObject({ code: 'SCHAC_CODE_TAKEN', fields: ['schacCode'] });
+      expect(duplicate.body).toMatchObject({ code: 'SCHAC_CODE_TAKEN', fields: [{ field: 'schacCode' }] });
 
       const other = await t.http.post('/api/institutions', institutionBody(), { token: coordinator.token });
       const renamed = await t.http.patch(
@@ -195,7 +195,7 @@ describe('Catalogue: institutions and faculties (e2e)', () => {
         token: coordinator.token,
       });
       expect(second.status).toBe(409);
-      expect(second.body).toMatchObject({ code: 'HOME_INSTITUTION_EXISTS', fields: ['isHome'] });
+      expect(second.body).toMatchObject({ code: 'HOME_INSTITUTION_EXISTS', fields: [{ field: 'isHome' }] });
 
       const partner = await t.http.post('/api/institutions', institutionBody(), { token: coordinator.token });
       const promoted = await t.http.patch(
@@ -290,7 +290,7 @@ describe('Catalogue: institutions and faculties (e2e)', () => {
       }
       const duplicate = await t.http.post(url, { code: 'LAW', name: 'Law again' }, { token: admin.token });
       expect(duplicate.status).toBe(409);
-      expect(duplicate.body).toMatchObject({ code: 'FACULTY_CODE_TAKEN', fields: ['code'] });
+      expect(duplicate.body).toMatchObject({ code: 'FACULTY_CODE_TAKEN', fields: [{ field: 'code' }] });
 
       const first = await t.http.get(url, { query: { limit: 2 } });
       expect(first.status).toBe(200);
@@ -403,10 +403,7 @@ describe('Catalogue: institutions and faculties (e2e)', () => {
       ] as const) {
         const response = await t.http.get('/api/institutions', { query });
         expect(response.status).toBe(400);
-        const named = response.body.fields.map((entry: string | { field: string }) =>
-          typeof entry === 'string' ? entry : entry.field,
-        );
-        expect(named).toContain(field);
+        expect(fieldNames(response.body)).toEqual([field]);
       }
     });
 

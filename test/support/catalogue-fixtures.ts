@@ -87,3 +87,8 @@ export async function homeFaculty(t: TestApp, code: string): Promise<Faculty> {
 export async function institutionBySchacCode(t: TestApp, schacCode: string): Promise<Institution> {
   return t.dataSource.getRepository(Institution).findOneByOrFail({ schacCode });
 }
+
+/** The field names a 400 or 409 answer names (`fields: [{ field, problems }]`). */
+export function fieldNames(body: { fields?: Array<{ field: string }> }): string[] {
+  return (body.fields ?? []).map((entry) => entry.field);
+}
