@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module.js';
 import { IncomingModule } from './incoming/incoming.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
+import { NewsModule } from './news/news.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -26,6 +27,7 @@ import { UsersModule } from './users/users.module.js';
     AgreementsModule,
     ProgrammesModule,
     IncomingModule,
+    NewsModule,
     ReferenceDataModule,
   ],
 })

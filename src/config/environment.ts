@@ -103,6 +103,13 @@ export class Environment {
   @IsInt()
   @Min(0)
   RATE_LIMIT_PER_MINUTE: number = 600;
+
+  /** The portal's public address, for absolute links (the news feed's items). */
+  @EmptyAsUnset()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://portal.example.org',
+  })
+  PUBLIC_BASE_URL: string = 'http://localhost:3000';
 }
 
 export class EnvironmentError extends Error {}

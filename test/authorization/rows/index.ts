@@ -3,6 +3,13 @@ import { auditRows } from './audit.rows.js';
 import { catalogueRows } from './catalogue.rows.js';
 import { coreRows } from './core.rows.js';
 import { incomingRows } from './incoming.rows.js';
+import { newsRows } from './news.rows.js';
 
 /** The authorization matrix: every route of the portal, one file of rows per feature. */
-export const MATRIX_ROWS: MatrixRow[] = [...coreRows, ...catalogueRows, ...auditRows, ...incomingRows];
+export const MATRIX_ROWS: MatrixRow[] = [
+  ...coreRows,
+  ...catalogueRows,
+  ...auditRows,
+  ...incomingRows,
+  ...newsRows,
+];
