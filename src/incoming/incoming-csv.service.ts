@@ -1,4 +1,4 @@
-import { Readable, pipeline } from 'node:stream';
+import { Readable } from 'node:stream';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -10,9 +10,9 @@ import type { IncomingFiltersDto } from './dto/incoming-filters.dto.js';
 import { ImportRowDto } from './dto/import-row.dto.js';
 import type { ImportDuplicate, ImportResultResponse } from './dto/import-result.response.js';
 import {
-  createCsvWriter,
   CsvImportRejected,
   parseIncomingCsv,
+  toCsvText,
   type CsvRecord,
   type ImportProblem,
   type ParsedRow,
@@ -87,25 +87,26 @@ export class IncomingCsvService {
 
   /**
    * The filtered mobilities as a CSV stream, oldest first. Rows are read in keyset pages of
-   * EXPORT_PAGE_SIZE only as fast as the client takes them (back-pressure), so memory stays flat
-   * whatever the count. The first page is read before answering, so a database failure is still
+   * EXPORT_PAGE_SIZE, each written as one chunk, only as fast as the client takes them
+   * (back-pressure): memory holds a page or two whatever the count. The first page is read before answering, so a database failure is still
    * a proper error response; a failure later cuts the download short.
    */
   async exportCsv(filters: IncomingFiltersDto): Promise<Readable> {
     const first = await this.exportPage(filters, undefined);
-    const pages = this.exportPages(filters, first);
-    const writer = createCsvWriter();
-    return pipeline(Readable.from(pages), writer, (error) => {
-      if (error && (error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-        this.logger.error({ err: error }, `Incoming export failed: ${error.message}`);
-      }
-    });
+    const stream = Readable.from(this.exportChunks(filters, first), { objectMode: false });
+    stream.on('error', (error) =>
+      this.logger.error({ err: error }, `Incoming export failed: ${error.message}`),
+    );
+    return stream;
   }
 
-  private async *exportPages(filters: IncomingFiltersDto, first: ExportRow[]): AsyncGenerator<CsvRecord> {
+  /** One chunk of CSV text per page of rows (the header row comes with the first). */
+  private async *exportChunks(filters: IncomingFiltersDto, first: ExportRow[]): AsyncGenerator<Buffer> {
     let page = first;
+    let withHeader = true;
     for (;;) {
-      for (const row of page) yield toCsvRecord(row);
+      yield Buffer.from(toCsvText(page.map(toCsvRecord), withHeader), 'utf8');
+      withHeader = false;
       if (page.length < EXPORT_PAGE_SIZE) return;
       const last = page[page.length - 1];
       page = await this.exportPage(filters, { createdAt: last.created_at, id: last.id });

@@ -1,5 +1,5 @@
 import { parse, CsvError } from 'csv-parse/sync';
-import { stringify, type Stringifier } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 
 /**
  * The CSV format of incoming mobilities, the same for export and import (an export imports
@@ -36,12 +36,13 @@ const OPTIONAL_COLUMNS: ReadonlySet<CsvColumn> = new Set([
 export type CsvRecord = Record<CsvColumn, string | null>;
 
 /**
- * A streaming writer of CSV records: header row first, every field with a comma, a quote or a
- * line break quoted (csv-stringify quotes bare CR and LF only when asked to, so it is asked).
+ * CSV text for some records, with the header row when `withHeader`: every field with a comma, a
+ * quote or a line break is quoted (csv-stringify quotes a bare CR or LF only when asked to, and
+ * records end with CRLF, so it is asked).
  */
-export function createCsvWriter(): Stringifier {
-  return stringify({
-    header: true,
+export function toCsvText(records: CsvRecord[], withHeader: boolean): string {
+  return stringify(records, {
+    header: withHeader,
     columns: [...CSV_COLUMNS],
     record_delimiter: 'windows',
     quoted_match: /[\r\n]/,
