@@ -28,6 +28,18 @@ export interface RegisteredRoute {
 }
 
 const routesByApp = new WeakMap<NestFastifyApplication, RegisteredRoute[]>();
+const drainStates = new WeakMap<NestFastifyApplication, { draining: boolean }>();
+
+/**
+ * First step of a graceful stop, before `app.close()`: every response from now on carries
+ * `Connection: close`, so keep-alive connections end after the request they are serving instead
+ * of holding the server open; idle ones are closed at once.
+ */
+export function beginShutdown(app: NestFastifyApplication): void {
+  const state = drainStates.get(app);
+  if (state) state.draining = true;
+  (app.getHttpServer() as import('node:http').Server).closeIdleConnections();
+}
 
 /** Every route the app registered with Fastify (the authorization matrix checks them all). */
 export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[] {
@@ -49,6 +61,9 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
     },
     // Proxies in front of the portal are trusted for the client address only when configured.
     trustProxy: false,
+    // While draining, requests still arriving on open connections are served, not refused with 503
+    // (see beginShutdown).
+    return503OnClosing: false,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(overrides), adapter, {
     bufferLogs: true,
@@ -59,6 +74,11 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  const state = { draining: false };
+  drainStates.set(app, state);
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (state.draining) void reply.header('connection', 'close');
+  });
   const routes: RegisteredRoute[] = [];
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, path: route.url });

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp } from './app.factory.js';
+import { beginShutdown, createApp } from './app.factory.js';
 import { EnvironmentError, validateEnvironment, type Environment } from './config/environment.js';
 import type { RunningPostgres } from './database/embedded-postgres.js';
 
@@ -40,7 +40,9 @@ async function bootstrap(): Promise<void> {
     }, SHUTDOWN_DEADLINE_MS);
     deadline.unref();
     try {
+      if (app) beginShutdown(app);
       await app?.close();
+      log('HTTP server and database pool closed');
       await embedded?.stop();
       log('Stopped cleanly');
       process.exit(0);

@@ -67,6 +67,76 @@ describe('Portal process (e2e)', () => {
     expect(await second.exited).toBe(0);
     expect(postgresProcessesIn(dataDir)).toEqual([]);
   }, 180_000);
+
+  it('finishes every request accepted before SIGTERM without a 5xx, then exits 0 within 10 s', async () => {
+    const server = await startServer({ ...baseEnv, DATA_DIR: dataDir });
+    await waitUntilHealthy(server);
+    const email = `load-${Date.now()}@test.portal`;
+    const password = 'Under-load-password-2026';
+    const registered = await fetch(`${server.baseUrl}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password, firstName: 'Load', lastName: 'Test' }),
+    });
+    const token = ((await registered.json()) as { accessToken: string }).accessToken;
+
+    interface Outcome {
+      startedAt: number;
+      status?: number;
+      error?: string;
+    }
+    const outcomes: Outcome[] = [];
+    let signalledAt = Number.POSITIVE_INFINITY;
+    // Steady traffic from 12 clients: authenticated reads and public lists (database round trips)
+    // and liveness probes. Left out: logins, whose deliberate hashing cost would make the test
+    // measure scrypt, and readiness, which rightly answers 503 once the portal is stopping.
+    const requests = [
+      () => fetch(`${server.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } }),
+      () => fetch(`${server.baseUrl}/api/programmes?limit=5`),
+      () => fetch(`${server.baseUrl}/health`),
+    ];
+    const clients = Array.from({ length: 12 }, async (_, client) => {
+      for (let round = 0; round < 500 && Date.now() < signalledAt + 3000; round++) {
+        const outcome: Outcome = { startedAt: Date.now() };
+        outcomes.push(outcome);
+        try {
+          const response = await requests[client % requests.length]();
+          await response.arrayBuffer();
+          outcome.status = response.status;
+        } catch (error) {
+          outcome.error = String((error as Error).cause ?? error);
+          if (outcome.startedAt > signalledAt) return; // the server has stopped accepting: done
+        }
+      }
+    });
+
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    signalledAt = Date.now();
+    server.child.kill('SIGTERM');
+    const code = await server.exited;
+    const stoppedAfter = Date.now() - signalledAt;
+    await Promise.all(clients);
+
+    expect({
+      code,
+      output:
+        code === 0
+          ? ''
+          : server
+              .output()
+              .split('\n')
+              .filter((line) => !line.includes('request completed'))
+              .join('\n')
+              .slice(-4000),
+    }).toEqual({ code: 0, output: '' });
+    expect(stoppedAfter).toBeLessThan(10_000);
+    // Sent well before the signal: accepted, so each must have completed, and not with a 5xx.
+    const accepted = outcomes.filter((outcome) => outcome.startedAt < signalledAt - 100);
+    expect(accepted.length).toBeGreaterThan(20);
+    const failed = accepted.filter((outcome) => outcome.error || (outcome.status ?? 500) >= 500);
+    expect(failed).toEqual([]);
+    expect(postgresProcessesIn(dataDir)).toEqual([]);
+  }, 120_000);
 });
 
 function postgresProcessesIn(directory: string): string[] {
