@@ -1,4 +1,5 @@
 import type { MatrixRow } from '../matrix.js';
+import { applicationsRows } from './applications.rows.js';
 import { auditRows } from './audit.rows.js';
 import { catalogueRows } from './catalogue.rows.js';
 import { coreRows } from './core.rows.js';
@@ -12,4 +13,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...auditRows,
   ...incomingRows,
   ...newsRows,
+  ...applicationsRows,
 ];

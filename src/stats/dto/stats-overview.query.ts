@@ -1,0 +1,9 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsAcademicYear } from '../../incoming/dto/fields.js';
+
+export class StatsOverviewQuery {
+  /** `2025/2026` */
+  @ApiProperty({ example: '2025/2026' })
+  @IsAcademicYear()
+  academicYear: string;
+}

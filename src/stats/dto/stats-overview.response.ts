@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { INCOMING_STATUSES, type IncomingStatus } from '../../incoming/incoming-status.js';
+
+export class InstitutionCount {
+  institutionId: string;
+  name: string;
+  schacCode: string;
+  total: number;
+  /** Count per status (every status present, zeros included). */
+  byStatus: Record<string, number>;
+}
+
+export class PlacesStats {
+  /** Sum of the places of the year's published and archived programmes. */
+  offered: number;
+  /** Places held by approved applications. */
+  taken: number;
+  left: number;
+  programmes: number;
+}
+
+export class OutgoingStats {
+  places: PlacesStats;
+}
+
+export class IncomingStats {
+  total: number;
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(INCOMING_STATUSES.map((status) => [status, { type: 'integer' }])),
+  })
+  byStatus: Record<IncomingStatus, number>;
+  byHomeInstitution: InstitutionCount[];
+  /** Incoming students on campus today, whatever their academic year (arrived, not departed before today). */
+  onCampusToday: number;
+}
+
+export class StatsOverviewResponse {
+  academicYear: string;
+  /** The day "today" refers to (YYYY-MM-DD, the server's time zone). */
+  @ApiProperty({ format: 'date' })
+  today: string;
+  outgoing: OutgoingStats;
+  incoming: IncomingStats;
+}

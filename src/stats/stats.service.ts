@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { today } from '../incoming/calendar.js';
+import { INCOMING_STATUSES } from '../incoming/incoming-status.js';
+import type {
+  IncomingStats,
+  InstitutionCount,
+  OutgoingStats,
+  PlacesStats,
+  StatsOverviewResponse,
+} from './dto/stats-overview.response.js';
+
+interface GroupRow {
+  institution_id: string;
+  name: string;
+  schac_code: string;
+  status: string;
+  count: number;
+}
+
+const zeros = (statuses: readonly string[]): Record<string, number> =>
+  Object.fromEntries(statuses.map((status) => [status, 0]));
+
+/** Folds (institution, status, count) rows into one entry per institution, most first. */
+function byInstitution(rows: GroupRow[], statuses: readonly string[]): InstitutionCount[] {
+  const entries = new Map<string, InstitutionCount>();
+  for (const row of rows) {
+    let entry = entries.get(row.institution_id);
+    if (!entry) {
+      entry = {
+        institutionId: row.institution_id,
+        name: row.name,
+        schacCode: row.schac_code,
+        total: 0,
+        byStatus: zeros(statuses),
+      };
+      entries.set(row.institution_id, entry);
+    }
+    entry.total += row.count;
+    entry.byStatus[row.status] = (entry.byStatus[row.status] ?? 0) + row.count;
+  }
+  return [...entries.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
+}
+
+function byStatus(rows: Array<{ status: string; count: number }>, statuses: readonly string[]) {
+  const counts = zeros(statuses);
+  for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + row.count;
+  return counts;
+}
+
+/**
+ * The overview of an academic year for the International Relations Office. Every figure is one
+ * aggregate query, read in one REPEATABLE READ transaction so the figures agree with each other.
+ */
+@Injectable()
+export class StatsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async overview(academicYear: string): Promise<StatsOverviewResponse> {
+    const day = today();
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => ({
+      academicYear,
+      today: day,
+      outgoing: await this.outgoing(manager, academicYear),
+      incoming: await this.incoming(manager, academicYear, day),
+    }));
+  }
+
+  private async outgoing(manager: EntityManager, academicYear: string): Promise<OutgoingStats> {
+    return { places: await this.places(manager, academicYear) };
+  }
+
+  private async places(manager: EntityManager, academicYear: string): Promise<PlacesStats> {
+    const [row] = (await manager.query(
+      `SELECT coalesce(sum(places), 0)::int AS offered, coalesce(sum(places_taken), 0)::int AS taken,
+              count(*)::int AS programmes
+         FROM programmes
+        WHERE academic_year = $1 AND status IN ('published', 'archived')`,
+      [academicYear],
+    )) as Array<{ offered: number; taken: number; programmes: number }>;
+    return {
+      offered: row.offered,
+      taken: row.taken,
+      left: row.offered - row.taken,
+      programmes: row.programmes,
+    };
+  }
+
+  private async incoming(manager: EntityManager, academicYear: string, day: string): Promise<IncomingStats> {
+    const rows = (await manager.query(
+      `SELECT i.id AS institution_id, i.name, i.schac_code, m.status, count(*)::int AS count
+         FROM incoming_mobilities m
+         JOIN institutions i ON i.id = m.home_institution_id
+        WHERE m.academic_year = $1
+        GROUP BY i.id, m.status`,
+      [academicYear],
+    )) as GroupRow[];
+    const [present] = (await manager.query(
+      `SELECT count(*)::int AS count FROM incoming_mobilities
+        WHERE actual_arrival <= $1 AND (actual_departure IS NULL OR actual_departure >= $1)`,
+      [day],
+    )) as Array<{ count: number }>;
+    return {
+      total: rows.reduce((sum, row) => sum + row.count, 0),
+      byStatus: byStatus(rows, INCOMING_STATUSES) as IncomingStats['byStatus'],
+      byHomeInstitution: byInstitution(rows, INCOMING_STATUSES),
+      onCampusToday: present.count,
+    };
+  }
+}

@@ -1,0 +1,205 @@
+import {
+  dayFromToday,
+  hostFaculty,
+  nomination,
+  partnerInstitution,
+  shortTag,
+} from '../support/incoming-fixtures.js';
+import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
+
+/** An academic year no other test file uses, so the figures are this file's rows only. */
+function unusedAcademicYear(): string {
+  const first = 2100 + Math.floor(Math.random() * 800);
+  return `${first}/${first + 1}`;
+}
+
+describe('Statistics overview (e2e)', () => {
+  let t: TestApp;
+  let coordinator: TestUser;
+  const year = unusedAcademicYear();
+
+  beforeAll(async () => {
+    t = await bootApp();
+    coordinator = await t.createUser('coordinator');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const overview = (academicYear: string | undefined, token = coordinator.token) =>
+    t.http.get('/api/stats/overview', { token, query: { academicYear } });
+
+  async function insertProgramme(hostId: string, places: number, placesTaken: number, status: string) {
+    const [row] = await t.dataSource.query(
+      `INSERT INTO programmes (title, host_institution_id, academic_year, term, start_date, end_date,
+         application_opens_at, application_closes_at, places, places_taken, status)
+       VALUES ($1, $2, $3, 'spring', $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [
+        `Programme ${shortTag()}`,
+        hostId,
+        year,
+        `${year.slice(5)}-02-01`,
+        `${year.slice(5)}-06-30`,
+        `${year.slice(0, 4)}-10-01T00:00:00Z`,
+        `${year.slice(0, 4)}-12-01T00:00:00Z`,
+        places,
+        placesTaken,
+        status,
+      ],
+    );
+    return row.id as string;
+  }
+
+  it('is for coordinators and admins only, and needs a valid academicYear (400 naming it)', async () => {
+    for (const role of ['student', 'advisor', 'editor'] as const) {
+      const user = await t.createUser(role);
+      expect((await overview('2025/2026', user.token)).status).toBe(403);
+    }
+    expect((await t.http.get('/api/stats/overview', { query: { academicYear: '2025/2026' } })).status).toBe(
+      401,
+    );
+    const admin = await t.createUser('admin');
+    expect((await overview('2025/2026', admin.token)).status).toBe(200);
+    for (const bad of [undefined, '2025', '2025/2027', '2025-2026']) {
+      const response = await overview(bad);
+      expect(response.status).toBe(400);
+      expect(response.body.fields.map((field: { field: string }) => field.field)).toEqual(['academicYear']);
+    }
+  });
+
+  it('answers zeros for a year with nothing in it', async () => {
+    const response = await overview(unusedAcademicYear());
+    expect(response.status).toBe(200);
+    expect(response.body.incoming).toMatchObject({
+      total: 0,
+      byStatus: { nominated: 0, accepted: 0, arrived: 0, departed: 0, cancelled: 0 },
+      byHomeInstitution: [],
+    });
+    expect(response.body.outgoing.places).toEqual({ offered: 0, taken: 0, left: 0, programmes: 0 });
+    expect(response.body.today).toBe(dayFromToday(0));
+  });
+
+  it('counts incoming students by status and by home institution', async () => {
+    const first = await partnerInstitution(t, 'First Partner');
+    const second = await partnerInstitution(t, 'Second Partner');
+    const faculty = await hostFaculty(t);
+    const nominate = async (partnerId: string, moves: Array<Record<string, string>>) => {
+      const created = await t.http.post(
+        '/api/incoming',
+        nomination(partnerId, faculty.id, { academicYear: year }),
+        {
+          token: coordinator.token,
+        },
+      );
+      expect(created.status).toBe(201);
+      for (const body of moves) {
+        const moved = await t.http.post(`/api/incoming/${created.body.id}/transition`, body, {
+          token: coordinator.token,
+        });
+        expect(moved.status).toBe(200);
+      }
+    };
+    await nominate(first.id, []);
+    await nominate(first.id, [{ to: 'accepted' }]);
+    await nominate(first.id, [{ to: 'accepted' }, { to: 'arrived', date: dayFromToday(-10) }]);
+    await nominate(second.id, [{ to: 'cancelled' }]);
+    // Another year's student does not count.
+    await t.http.post('/api/incoming', nomination(second.id, faculty.id, { academicYear: '2025/2026' }), {
+      token: coordinator.token,
+    });
+
+    const response = await overview(year);
+    expect(response.status).toBe(200);
+    expect(response.body.academicYear).toBe(year);
+    expect(response.body.incoming).toMatchObject({
+      total: 4,
+      byStatus: { nominated: 1, accepted: 1, arrived: 1, departed: 0, cancelled: 1 },
+      byHomeInstitution: [
+        {
+          institutionId: first.id,
+          schacCode: first.schacCode,
+          name: expect.stringContaining('First Partner'),
+          total: 3,
+          byStatus: { nominated: 1, accepted: 1, arrived: 1, departed: 0, cancelled: 0 },
+        },
+        {
+          institutionId: second.id,
+          schacCode: second.schacCode,
+          total: 1,
+          byStatus: { nominated: 0, accepted: 0, arrived: 0, departed: 0, cancelled: 1 },
+        },
+      ],
+    });
+  });
+
+  it('counts who is on campus today as the presentOn filter does', async () => {
+    const partner = await partnerInstitution(t);
+    const faculty = await hostFaculty(t);
+    const arrive = async (arrival: string, departure?: string) => {
+      const { body } = await t.http.post(
+        '/api/incoming',
+        nomination(partner.id, faculty.id, { academicYear: year }),
+        {
+          token: coordinator.token,
+        },
+      );
+      await t.http.post(
+        `/api/incoming/${body.id}/transition`,
+        { to: 'accepted' },
+        { token: coordinator.token },
+      );
+      await t.http.post(
+        `/api/incoming/${body.id}/transition`,
+        { to: 'arrived', date: arrival },
+        { token: coordinator.token },
+      );
+      if (departure) {
+        await t.http.post(
+          `/api/incoming/${body.id}/transition`,
+          { to: 'departed', date: departure },
+          {
+            token: coordinator.token,
+          },
+        );
+      }
+    };
+    await arrive(dayFromToday(0));
+    await arrive(dayFromToday(-20));
+    await arrive(dayFromToday(-20), dayFromToday(0));
+    await arrive(dayFromToday(-20), dayFromToday(-1));
+
+    // Other test files may record arrivals meanwhile: compare within a window where the count held still.
+    const presentNow = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS count FROM incoming_mobilities
+            WHERE actual_arrival <= $1 AND (actual_departure IS NULL OR actual_departure >= $1)`,
+          [dayFromToday(0)],
+        )
+      )[0].count as number;
+    let checked = false;
+    for (let attempt = 0; attempt < 5 && !checked; attempt++) {
+      const before = await presentNow();
+      const response = await overview(year);
+      const after = await presentNow();
+      if (before !== after) continue;
+      expect(response.body.incoming.onCampusToday).toBe(before);
+      checked = true;
+    }
+    expect(checked).toBe(true);
+    const listed = await t.http.get('/api/incoming', {
+      token: coordinator.token,
+      query: { homeInstitutionId: partner.id, presentOn: dayFromToday(0) },
+    });
+    expect(listed.body.items).toHaveLength(3);
+  });
+
+  it("sums the places offered and taken by the year's published and archived programmes", async () => {
+    const host = await partnerInstitution(t, 'Host');
+    await insertProgramme(host.id, 5, 2, 'published');
+    await insertProgramme(host.id, 3, 3, 'archived');
+    await insertProgramme(host.id, 10, 0, 'draft');
+    const response = await overview(year);
+    expect(response.body.outgoing.places).toEqual({ offered: 8, taken: 5, left: 3, programmes: 2 });
+  });
+});
