@@ -13,6 +13,7 @@ import { InstitutionsModule } from './institutions/institutions.module.js';
 import { NewsModule } from './news/news.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
+import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** Feature modules; the configuration comes from AppModule.forRoot. */
@@ -29,6 +30,7 @@ import { UsersModule } from './users/users.module.js';
     ProgrammesModule,
     ApplicationsModule,
     IncomingModule,
+    StatsModule,
     NewsModule,
     ReferenceDataModule,
   ],

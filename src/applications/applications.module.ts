@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApplicationChoice } from './application-choice.entity.js';
+import { ApplicationEvent } from './application-event.entity.js';
+import { Application } from './application.entity.js';
+import { ApplicationsController } from './applications.controller.js';
+import { ApplicationsService } from './applications.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Application, ApplicationChoice, ApplicationEvent])],
+  controllers: [ApplicationsController],
+  providers: [ApplicationsService],
+})
+export class ApplicationsModule {}

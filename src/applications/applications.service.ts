@@ -1,0 +1,418 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
+import { ErrorCode } from '../common/errors/error-codes.js';
+import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
+import { Programme } from '../programmes/programme.entity.js';
+import { ApplicationChoice } from './application-choice.entity.js';
+import { ApplicationErrorCode } from './application-error-codes.js';
+import { ApplicationEvent } from './application-event.entity.js';
+import {
+  assertTransition,
+  checkChoices,
+  checkEligibility,
+  checkMotivation,
+  checkWindows,
+  holdsPlace,
+  OUTCOME_STATUS,
+  type ApplicationStatus,
+} from './application-state.js';
+import { Application } from './application.entity.js';
+import {
+  toApplicationEventResponse,
+  toApplicationResponse,
+  type ApplicationEventResponse,
+  type ApplicationResponse,
+} from './dto/application.response.js';
+import type { CreateApplicationDto } from './dto/create-application.dto.js';
+import type { DecisionDto } from './dto/decision.dto.js';
+import type { ListApplicationsQuery } from './dto/list-applications.query.js';
+import type { UpdateApplicationDto } from './dto/update-application.dto.js';
+import type { WithdrawDto } from './dto/withdraw.dto.js';
+
+const ONE_LIVE_PER_TERM = 'applications_one_live_per_term';
+
+const alreadyExists = () =>
+  new DomainException(
+    ApplicationErrorCode.ALREADY_EXISTS,
+    'You already have an application for this academic year and term that is not rejected or withdrawn',
+  );
+
+/** What a status change writes besides the status, and what its event records. */
+interface Step {
+  to: ApplicationStatus;
+  actorId: string;
+  at: Date;
+  changes?: QueryDeepPartialEntity<Application>;
+  comment?: string | null;
+  programmeId?: string | null;
+}
+
+/**
+ * Outgoing applications. Every change locks the application row first (SELECT ... FOR UPDATE in
+ * the change's transaction), so two changes of one application run one after the other and the
+ * second sees the first's status. Places are taken and freed by conditional UPDATEs of the
+ * programme row in that same transaction: the database, not a read, decides whether one is left.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Application) private readonly applications: Repository<Application>,
+    @InjectRepository(ApplicationEvent) private readonly events: Repository<ApplicationEvent>,
+  ) {}
+
+  /** A new draft of the signed-in student. */
+  async create(student: AuthUser, dto: CreateApplicationDto): Promise<ApplicationResponse> {
+    const id = await this.dataSource.transaction(async (manager) => {
+      const { academicYear, term } = await this.resolveChoices(manager, dto.choices);
+      const now = new Date();
+      // ON CONFLICT DO NOTHING: the partial unique index decides, even between two racing requests.
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Application)
+        .values({
+          studentId: student.id,
+          academicYear,
+          term,
+          status: 'draft',
+          motivation: dto.motivation ?? null,
+          gradeAverage: dto.gradeAverage ?? null,
+          languageSkills: dto.languageSkills ?? [],
+        })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const applicationId = (inserted.raw as Array<{ id: string }>)[0]?.id;
+      if (!applicationId) throw alreadyExists();
+      await this.insertChoices(manager, applicationId, dto.choices);
+      await manager.insert(ApplicationEvent, {
+        applicationId,
+        actorId: student.id,
+        fromStatus: null,
+        toStatus: 'draft',
+        comment: null,
+        programmeId: null,
+        at: now,
+      });
+      return applicationId;
+    });
+    return this.load(id);
+  }
+
+  /** Changes a draft of the signed-in student, if `version` is still the current one. */
+  async update(student: AuthUser, id: string, dto: UpdateApplicationDto): Promise<ApplicationResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.lock(manager, id, student.id);
+      if (application.version !== dto.version) {
+        throw new DomainException(
+          ErrorCode.STALE_VERSION,
+          `The application changed since you read it (version ${dto.version}, now ${application.version}); read it again`,
+          HttpStatus.CONFLICT,
+          { currentVersion: application.version },
+        );
+      }
+      if (application.status !== 'draft') {
+        throw new DomainException(
+          ApplicationErrorCode.NOT_EDITABLE,
+          `Only a draft can be edited; this application is ${application.status}`,
+        );
+      }
+      const patch: QueryDeepPartialEntity<Application> = {};
+      if (dto.choices !== undefined) {
+        if (dto.choices === null) throw new InvalidInputError('choices cannot be null', ['choices']);
+        Object.assign(patch, await this.resolveChoices(manager, dto.choices));
+        await manager.delete(ApplicationChoice, { applicationId: id });
+        await this.insertChoices(manager, id, dto.choices);
+      }
+      if (dto.motivation !== undefined) patch.motivation = dto.motivation ?? null;
+      if (dto.gradeAverage !== undefined) patch.gradeAverage = dto.gradeAverage ?? null;
+      if (dto.languageSkills !== undefined) patch.languageSkills = dto.languageSkills ?? [];
+      try {
+        // The update also raises `version` and `updated_at`.
+        await manager.createQueryBuilder().update(Application).set(patch).where('id = :id', { id }).execute();
+      } catch (error) {
+        if (isViolationOf(error, ONE_LIVE_PER_TERM)) throw alreadyExists();
+        throw error;
+      }
+    });
+    return this.load(id);
+  }
+
+  /** Submits a draft: a full motivation, every choice's window open, the student eligible for each. */
+  async submit(student: AuthUser, id: string): Promise<ApplicationResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.lock(manager, id, student.id);
+      assertTransition(application.status, 'submitted');
+      checkMotivation(application.motivation);
+      const choices = await manager.find(ApplicationChoice, {
+        where: { applicationId: id },
+        relations: { programme: true },
+        order: { rank: 'ASC' },
+      });
+      const programmes = choices.map((choice) => choice.programme!);
+      const now = new Date();
+      checkWindows(programmes, now);
+      checkEligibility(
+        { homeFacultyId: student.homeFacultyId, languageSkills: application.languageSkills },
+        programmes,
+      );
+      await this.step(manager, application, {
+        to: 'submitted',
+        actorId: student.id,
+        at: now,
+        changes: { submittedAt: now },
+      });
+    });
+    return this.load(id);
+  }
+
+  /** The student withdraws; an approved application gives its place back. */
+  async withdraw(student: AuthUser, id: string, dto: WithdrawDto): Promise<ApplicationResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.lock(manager, id, student.id);
+      assertTransition(application.status, 'withdrawn');
+      const freed = holdsPlace(application.status) ? application.placedProgrammeId : null;
+      if (freed) await this.freePlace(manager, freed);
+      const now = new Date();
+      await this.step(manager, application, {
+        to: 'withdrawn',
+        actorId: student.id,
+        at: now,
+        changes: { withdrawnAt: now, placedProgrammeId: null },
+        comment: dto.comment ?? null,
+        programmeId: freed,
+      });
+    });
+    return this.load(id);
+  }
+
+  /**
+   * An advisor's decision. Approving takes a place on the named choice, or on the highest-ranked
+   * choice that still has one; none left is PROGRAMME_FULL and nothing changes.
+   */
+  async decide(advisor: AuthUser, id: string, dto: DecisionDto): Promise<ApplicationResponse> {
+    if (dto.programmeId !== undefined && dto.outcome !== 'approve') {
+      throw new InvalidInputError('programmeId goes only with outcome approve', ['programmeId']);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.lock(manager, id);
+      const to = OUTCOME_STATUS[dto.outcome];
+      assertTransition(application.status, to);
+      let placed: string | null = null;
+      if (to === 'approved') {
+        const choices = await manager.find(ApplicationChoice, {
+          where: { applicationId: id },
+          order: { rank: 'ASC' },
+        });
+        let candidates = choices.map((choice) => choice.programmeId);
+        if (dto.programmeId !== undefined) {
+          if (!candidates.includes(dto.programmeId)) {
+            throw new InvalidInputError('programmeId must be one of the application’s choices', [
+              'programmeId',
+            ]);
+          }
+          candidates = [dto.programmeId];
+        }
+        for (const programmeId of candidates) {
+          if (await this.takePlace(manager, programmeId)) {
+            placed = programmeId;
+            break;
+          }
+        }
+        if (!placed) {
+          throw new DomainException(
+            ApplicationErrorCode.PROGRAMME_FULL,
+            dto.programmeId
+              ? 'This programme has no place left (or is no longer published)'
+              : 'None of the application’s choices has a place left',
+          );
+        }
+      }
+      const now = new Date();
+      await this.step(manager, application, {
+        to,
+        actorId: advisor.id,
+        at: now,
+        changes: { decidedAt: now, decisionComment: dto.comment ?? null, placedProgrammeId: placed },
+        comment: dto.comment ?? null,
+        programmeId: placed,
+      });
+    });
+    return this.load(id);
+  }
+
+  /** A student's own applications (newest first), or for staff the review queue (oldest submission first). */
+  async list(caller: AuthUser, query: ListApplicationsQuery): Promise<Page<ApplicationResponse>> {
+    const isStudent = caller.role === 'student';
+    const builder = this.applications.createQueryBuilder('a').innerJoinAndSelect('a.student', 's');
+    if (isStudent) {
+      builder.where('a.student_id = :me', { me: caller.id });
+    } else {
+      if (query.status === 'draft') {
+        throw new InvalidInputError('Drafts are their students’ own: they are not in the review queue', [
+          'status',
+        ]);
+      }
+      builder.where('a.submitted_at IS NOT NULL');
+    }
+    if (query.status) builder.andWhere('a.status = :status', { status: query.status });
+    if (query.academicYear) builder.andWhere('a.academic_year = :year', { year: query.academicYear });
+    if (query.term) builder.andWhere('a.term = :term', { term: query.term });
+    if (query.programmeId) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM application_choices c WHERE c.application_id = a.id AND c.programme_id = :programmeId)',
+        { programmeId: query.programmeId },
+      );
+    }
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      builder.andWhere(
+        new Brackets((where) =>
+          where
+            .where('s.email ILIKE :pattern', { pattern })
+            .orWhere("(s.first_name || ' ' || s.last_name) ILIKE :pattern", { pattern }),
+        ),
+      );
+    }
+    if (isStudent) {
+      applyKeyset(builder, { columns: ['a.created_at', 'a.id'], direction: 'DESC' }, query);
+    } else {
+      applyKeyset(builder, { columns: ['a.submitted_at', 'a.id'], direction: 'ASC' }, query);
+    }
+    const rows = await builder.getMany();
+    await this.attachChoices(rows);
+    return toPage(
+      rows,
+      query.limit,
+      (row) => [(isStudent ? row.createdAt : row.submittedAt!).toISOString(), row.id],
+      toApplicationResponse,
+    );
+  }
+
+  /** One application: a student's own, or any for staff. */
+  async get(caller: AuthUser, id: string): Promise<ApplicationResponse> {
+    await this.assertVisible(caller, id);
+    return this.load(id);
+  }
+
+  /** The timeline of an application, in the order of its steps. */
+  async listEvents(
+    caller: AuthUser,
+    id: string,
+    query: PageQueryDto,
+  ): Promise<Page<ApplicationEventResponse>> {
+    await this.assertVisible(caller, id);
+    const builder = this.events
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.actor', 'actor')
+      .where('e.application_id = :id', { id });
+    applyKeyset(builder, { columns: ['e.id'], direction: 'ASC' }, query);
+    const rows = await builder.getMany();
+    return toPage(rows, query.limit, (event) => [event.id], toApplicationEventResponse);
+  }
+
+  // --- places -------------------------------------------------------------------------------
+
+  /** Takes one place if one is left on a published programme; false when none is. */
+  private async takePlace(manager: EntityManager, programmeId: string): Promise<boolean> {
+    const [rows] = (await manager.query(
+      `UPDATE programmes SET places_taken = places_taken + 1
+        WHERE id = $1 AND places_taken < places AND status = 'published'
+        RETURNING id`,
+      [programmeId],
+    )) as [unknown[], number];
+    return rows.length === 1;
+  }
+
+  private async freePlace(manager: EntityManager, programmeId: string): Promise<void> {
+    await manager.query(`UPDATE programmes SET places_taken = places_taken - 1 WHERE id = $1`, [programmeId]);
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  /** Locks the application row for this transaction; scoped to its student when one is given. */
+  private async lock(manager: EntityManager, id: string, studentId?: string): Promise<Application> {
+    const builder = manager
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id });
+    if (studentId) builder.andWhere('a.student_id = :studentId', { studentId });
+    const application = await builder.getOne();
+    if (!application) throw new NotFoundError('Application');
+    return application;
+  }
+
+  /** Writes the new status with its implied changes, and the event recording it. */
+  private async step(manager: EntityManager, application: Application, step: Step): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(Application)
+      .set({ ...step.changes, status: step.to })
+      .where('id = :id', { id: application.id })
+      .execute();
+    await manager.insert(ApplicationEvent, {
+      applicationId: application.id,
+      actorId: step.actorId,
+      fromStatus: application.status,
+      toStatus: step.to,
+      comment: step.comment ?? null,
+      programmeId: step.programmeId ?? null,
+      at: step.at,
+    });
+  }
+
+  private async resolveChoices(manager: EntityManager, choiceIds: string[]) {
+    const programmes = await manager.find(Programme, { where: { id: In(choiceIds) } });
+    return checkChoices(choiceIds, programmes);
+  }
+
+  private async insertChoices(manager: EntityManager, applicationId: string, choiceIds: string[]) {
+    await manager.insert(
+      ApplicationChoice,
+      choiceIds.map((programmeId, index) => ({ applicationId, rank: index + 1, programmeId })),
+    );
+  }
+
+  /** 404 unless the caller may see the application (a student only their own). */
+  private async assertVisible(caller: AuthUser, id: string): Promise<void> {
+    const found = await this.applications.exists({
+      where: caller.role === 'student' ? { id, studentId: caller.id } : { id },
+    });
+    if (!found) throw new NotFoundError('Application');
+  }
+
+  private async load(id: string): Promise<ApplicationResponse> {
+    const application = await this.applications.findOne({
+      where: { id },
+      relations: { student: true, choices: { programme: true } },
+    });
+    if (!application) throw new NotFoundError('Application');
+    return toApplicationResponse(application);
+  }
+
+  /** The choices of a page of applications, in one query. */
+  private async attachChoices(applications: Application[]): Promise<void> {
+    if (applications.length === 0) return;
+    const choices = await this.dataSource.getRepository(ApplicationChoice).find({
+      where: { applicationId: In(applications.map((application) => application.id)) },
+      relations: { programme: true },
+    });
+    for (const application of applications) {
+      application.choices = choices.filter((choice) => choice.applicationId === application.id);
+    }
+  }
+}
+
+function isViolationOf(error: unknown, constraint: string): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string; constraint?: string } | undefined)?.code === '23505' &&
+    (error.driverError as { constraint?: string }).constraint === constraint
+  );
+}

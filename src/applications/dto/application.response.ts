@@ -1,0 +1,124 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CEFR_LEVELS, TERMS, type CefrLevel, type Term } from '../../common/domain.js';
+import { ROLES, type Role } from '../../users/role.js';
+import type { ApplicationEvent } from '../application-event.entity.js';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../application-state.js';
+import type { Application } from '../application.entity.js';
+
+export class ApplicationStudentResponse {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+export class ApplicationChoiceResponse {
+  /** 1 is the first wish. */
+  rank: number;
+  programmeId: string;
+  title: string;
+  hostInstitutionId: string;
+}
+
+export class LanguageSkillResponse {
+  language: string;
+  @ApiProperty({ enum: CEFR_LEVELS })
+  cefrLevel: CefrLevel;
+}
+
+export class ApplicationResponse {
+  id: string;
+  student: ApplicationStudentResponse;
+  academicYear: string;
+  @ApiProperty({ enum: TERMS })
+  term: Term;
+  /** Ranked, first wish first. */
+  choices: ApplicationChoiceResponse[];
+  motivation: string | null;
+  gradeAverage: number | null;
+  languageSkills: LanguageSkillResponse[];
+  @ApiProperty({ enum: APPLICATION_STATUSES })
+  status: ApplicationStatus;
+  /** Set while approved: the programme holding the student's place. */
+  placedProgrammeId: string | null;
+  decisionComment: string | null;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  withdrawnAt: Date | null;
+  /** Send it back with a PATCH; it changes with every change. */
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Maps an application loaded with its student and its choices' programmes. */
+export function toApplicationResponse(application: Application): ApplicationResponse {
+  const student = application.student!;
+  return {
+    id: application.id,
+    student: {
+      id: student.id,
+      firstName: student.firstName,
+      lastName: student.lastName,
+      email: student.email,
+    },
+    academicYear: application.academicYear,
+    term: application.term,
+    choices: [...(application.choices ?? [])]
+      .sort((a, b) => a.rank - b.rank)
+      .map((choice) => ({
+        rank: choice.rank,
+        programmeId: choice.programmeId,
+        title: choice.programme!.title,
+        hostInstitutionId: choice.programme!.hostInstitutionId,
+      })),
+    motivation: application.motivation,
+    gradeAverage: application.gradeAverage,
+    languageSkills: application.languageSkills,
+    status: application.status,
+    placedProgrammeId: application.placedProgrammeId,
+    decisionComment: application.decisionComment,
+    submittedAt: application.submittedAt,
+    decidedAt: application.decidedAt,
+    withdrawnAt: application.withdrawnAt,
+    version: application.version,
+    createdAt: application.createdAt,
+    updatedAt: application.updatedAt,
+  };
+}
+
+export class EventActorResponse {
+  id: string;
+  firstName: string;
+  lastName: string;
+  @ApiProperty({ enum: ROLES })
+  role: Role;
+}
+
+export class ApplicationEventResponse {
+  id: string;
+  actor: EventActorResponse;
+  /** Null for the creation of the draft. */
+  @ApiProperty({ enum: APPLICATION_STATUSES, nullable: true })
+  fromStatus: ApplicationStatus | null;
+  @ApiProperty({ enum: APPLICATION_STATUSES })
+  toStatus: ApplicationStatus;
+  comment: string | null;
+  /** The programme whose place this step took or freed. */
+  programmeId: string | null;
+  at: Date;
+}
+
+/** Maps an event loaded with its actor (names and role only: never an email or a hash). */
+export function toApplicationEventResponse(event: ApplicationEvent): ApplicationEventResponse {
+  const actor = event.actor!;
+  return {
+    id: event.id,
+    actor: { id: actor.id, firstName: actor.firstName, lastName: actor.lastName, role: actor.role },
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    comment: event.comment,
+    programmeId: event.programmeId,
+    at: event.at,
+  };
+}

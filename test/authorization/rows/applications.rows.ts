@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { Application } from '../../../src/applications/application.entity.js';
+import { ApplicationChoice } from '../../../src/applications/application-choice.entity.js';
+import { Institution } from '../../../src/institutions/institution.entity.js';
+import { Programme } from '../../../src/programmes/programme.entity.js';
+import { only, type Caller, type MatrixContext, type MatrixRow } from '../matrix.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+const STUDENTS: Caller[] = ['student', 'otherStudent'];
+const READERS: Caller[] = ['student', 'otherStudent', 'advisor', 'coordinator', 'admin'];
+
+interface Fixtures {
+  /** A draft of `student` with no motivation: submitting it is always a 409, so nothing changes. */
+  draftId: string;
+  /** A withdrawn application of `student`: withdrawing it again is always a 409. */
+  withdrawnId: string;
+}
+
+const fixtures = new WeakMap<MatrixContext, Promise<Fixtures>>();
+
+/** Made once per matrix run, straight in the database. */
+function fixturesFor(context: MatrixContext): Promise<Fixtures> {
+  let made = fixtures.get(context);
+  if (!made) {
+    made = makeFixtures(context);
+    fixtures.set(context, made);
+  }
+  return made;
+}
+
+async function makeFixtures({ t, users }: MatrixContext): Promise<Fixtures> {
+  const now = Date.now();
+  const host = await t.dataSource.getRepository(Institution).save({
+    name: 'Matrix host university',
+    countryCode: 'KZ',
+    city: 'Almaty',
+    schacCode: `matrix-${randomUUID().slice(0, 8)}.kz`,
+  });
+  const programme = await t.dataSource.getRepository(Programme).save({
+    title: 'Matrix programme',
+    hostInstitutionId: host.id,
+    academicYear: '2025/2026',
+    term: 'spring',
+    startDate: new Date(now + 60 * DAY).toISOString().slice(0, 10),
+    endDate: new Date(now + 180 * DAY).toISOString().slice(0, 10),
+    applicationOpensAt: new Date(now - DAY),
+    applicationClosesAt: new Date(now + 30 * DAY),
+    places: 5,
+    status: 'published',
+  });
+  const applications = t.dataSource.getRepository(Application);
+  const base = { studentId: users.student.id, academicYear: '2025/2026', term: 'spring' as const };
+  const draft = await applications.save({ ...base, status: 'draft' });
+  const withdrawn = await applications.save({ ...base, status: 'withdrawn', withdrawnAt: new Date() });
+  await t.dataSource.getRepository(ApplicationChoice).save([
+    { applicationId: draft.id, rank: 1, programmeId: programme.id },
+    { applicationId: withdrawn.id, rank: 1, programmeId: programme.id },
+  ]);
+  return { draftId: draft.id, withdrawnId: withdrawn.id };
+}
+
+/** `roles` get `status`, except `otherStudent`, who gets 404 for someone else's application. */
+function ownedBy(roles: Caller[], status: number): MatrixRow['expect'] {
+  return { ...only(roles, status), otherStudent: 404 };
+}
+
+/** Outgoing applications: students own theirs; advisors and admins decide; coordinators read. */
+export const applicationsRows: MatrixRow[] = [
+  { method: 'GET', path: '/api/applications', expect: only(READERS, 200) },
+  { method: 'POST', path: '/api/applications', expect: only(STUDENTS, 400), prepare: () => ({ body: {} }) },
+  {
+    method: 'GET',
+    path: '/api/applications/:id',
+    expect: ownedBy(READERS, 200),
+    prepare: async (context) => ({ url: `/api/applications/${(await fixturesFor(context)).draftId}` }),
+  },
+  {
+    // A stale version: the owner gets 409 STALE_VERSION, and the draft never changes.
+    method: 'PATCH',
+    path: '/api/applications/:id',
+    expect: ownedBy(STUDENTS, 409),
+    prepare: async (context) => ({
+      url: `/api/applications/${(await fixturesFor(context)).draftId}`,
+      body: { version: 999 },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/applications/:id/submit',
+    expect: ownedBy(STUDENTS, 409),
+    prepare: async (context) => ({ url: `/api/applications/${(await fixturesFor(context)).draftId}/submit` }),
+  },
+  {
+    method: 'POST',
+    path: '/api/applications/:id/withdraw',
+    expect: ownedBy(STUDENTS, 409),
+    prepare: async (context) => ({
+      url: `/api/applications/${(await fixturesFor(context)).withdrawnId}/withdraw`,
+      body: {},
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/applications/:id/decision',
+    expect: only(['advisor', 'admin'], 400),
+    prepare: async (context) => ({
+      url: `/api/applications/${(await fixturesFor(context)).draftId}/decision`,
+      body: {},
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/applications/:id/events',
+    expect: ownedBy(READERS, 200),
+    prepare: async (context) => ({ url: `/api/applications/${(await fixturesFor(context)).draftId}/events` }),
+  },
+];
