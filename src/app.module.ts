@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { LoggerModule } from './common/logging/logger.module.js';
@@ -13,6 +12,7 @@ import { InstitutionsModule } from './institutions/institutions.module.js';
 import { NewsModule } from './news/news.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
+import { StatsModule } from './stats/stats.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -28,8 +28,8 @@ import { UsersModule } from './users/users.module.js';
     InstitutionsModule,
     AgreementsModule,
     ProgrammesModule,
-    ApplicationsModule,
     IncomingModule,
+    StatsModule,
     StatsModule,
     NewsModule,
     ReferenceDataModule,

@@ -1,10 +1,10 @@
 import type { MatrixRow } from '../matrix.js';
-import { applicationsRows } from './applications.rows.js';
 import { auditRows } from './audit.rows.js';
 import { catalogueRows } from './catalogue.rows.js';
 import { coreRows } from './core.rows.js';
 import { incomingRows } from './incoming.rows.js';
 import { newsRows } from './news.rows.js';
+import { statsRows } from './stats.rows.js';
 import { statsRows } from './stats.rows.js';
 
 /** The authorization matrix: every route of the portal, one file of rows per feature. */
@@ -14,6 +14,6 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...auditRows,
   ...incomingRows,
   ...statsRows,
+  ...statsRows,
   ...newsRows,
-  ...applicationsRows,
 ];
