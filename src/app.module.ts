@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { LoggerModule } from './common/logging/logger.module.js';
@@ -28,6 +29,7 @@ import { UsersModule } from './users/users.module.js';
     InstitutionsModule,
     AgreementsModule,
     ProgrammesModule,
+    ApplicationsModule,
     IncomingModule,
     StatsModule,
     StatsModule,

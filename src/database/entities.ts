@@ -4,6 +4,9 @@
  */
 import { Agreement } from '../agreements/agreement.entity.js';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { ApplicationChoice } from '../applications/application-choice.entity.js';
+import { ApplicationEvent } from '../applications/application-event.entity.js';
+import { Application } from '../applications/application.entity.js';
 import { IncomingEvent } from '../incoming/incoming-event.entity.js';
 import { IncomingMobility } from '../incoming/incoming-mobility.entity.js';
 import { Faculty } from '../institutions/faculty.entity.js';
@@ -23,5 +26,8 @@ export const ENTITIES = [
   IncomingEvent,
   NewsArticle,
   NewsArticleInstitution,
+  Application,
+  ApplicationChoice,
+  ApplicationEvent,
   AuditEntry,
 ];

@@ -5,6 +5,7 @@ import { CreateIncomingMobilities1795803968185 } from './1795803968185-CreateInc
 import { CreateNews1795804026839 } from './1795804026839-CreateNews.js';
 import { CreateAuditLog1795804200000 } from './1795804200000-CreateAuditLog.js';
 import { CatalogueListOrders1795804048789 } from './1795804048789-CatalogueListOrders.js';
+import { CreateApplications1795804080643 } from './1795804080643-CreateApplications.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateNews1795804026839,
   CreateAuditLog1795804200000,
   CatalogueListOrders1795804048789,
+  CreateApplications1795804080643,
 ];

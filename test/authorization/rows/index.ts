@@ -1,4 +1,5 @@
 import type { MatrixRow } from '../matrix.js';
+import { applicationsRows } from './applications.rows.js';
 import { auditRows } from './audit.rows.js';
 import { catalogueRows } from './catalogue.rows.js';
 import { coreRows } from './core.rows.js';
@@ -16,4 +17,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...statsRows,
   ...statsRows,
   ...newsRows,
+  ...applicationsRows,
 ];
