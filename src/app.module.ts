@@ -14,7 +14,6 @@ import { NewsModule } from './news/news.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { StatsModule } from './stats/stats.module.js';
-import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
 
 /** Feature modules; the configuration comes from AppModule.forRoot. */
@@ -31,7 +30,6 @@ import { UsersModule } from './users/users.module.js';
     ProgrammesModule,
     ApplicationsModule,
     IncomingModule,
-    StatsModule,
     StatsModule,
     NewsModule,
     ReferenceDataModule,

@@ -6,7 +6,6 @@ import { coreRows } from './core.rows.js';
 import { incomingRows } from './incoming.rows.js';
 import { newsRows } from './news.rows.js';
 import { statsRows } from './stats.rows.js';
-import { statsRows } from './stats.rows.js';
 
 /** The authorization matrix: every route of the portal, one file of rows per feature. */
 export const MATRIX_ROWS: MatrixRow[] = [
@@ -14,7 +13,6 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...catalogueRows,
   ...auditRows,
   ...incomingRows,
-  ...statsRows,
   ...statsRows,
   ...newsRows,
   ...applicationsRows,
