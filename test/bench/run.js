@@ -1,0 +1,644 @@
+// `npm run bench [-- --quick] [-- flags]`: builds the portal, makes sure the bench dataset is
+// loaded, starts the portal in production mode and the ceiling servers as child processes, and
+// measures each scenario with autocannon from this process over loopback. Prints a table and
+// writes bench-results.json. Every run is bounded in time and stops by itself.
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { openBenchServer, withClient } from './database.js';
+import { measure, round } from './load.js';
+import { parseOptions } from './options.js';
+import {
+  buildApp,
+  BENCH_JWT_SECRET,
+  memoryOf,
+  portalEnvironment,
+  resetPeakMemory,
+  startServer,
+} from './processes.js';
+import {
+  AUTH_USER_SQL,
+  CHOICES_SQL,
+  encodeCursor,
+  NEWS_LINKS_SQL,
+  NEWS_SQL,
+  PROGRAMMES_SQL,
+  QUEUE_AFTER_SQL,
+  QUEUE_SQL,
+} from './queries.js';
+import { describeSizes, prepareDataset } from './seeding.js';
+import { signToken } from './tokens.js';
+
+const log = (/** @type {string} */ message) => process.stdout.write(`${message}\n`);
+const RESULTS_FILE = 'bench-results.json';
+const DEEP_PAGE_ROWS = 100_000;
+
+/**
+ * @typedef {object} ScenarioResult
+ * @property {string} name
+ * @property {string} label
+ * @property {string} target
+ * @property {number} requestsPerSecond
+ * @property {number} p50
+ * @property {number} p99
+ * @property {number} non2xx
+ * @property {number} requests
+ * @property {Record<string, number>} [statuses]
+ * @property {string} [ceiling] name of the scenario it is compared with
+ * @property {number} [ratio] requestsPerSecond / the ceiling's
+ * @property {boolean} [sameJson] the portal and its ceiling answered the same body
+ * @property {string} [note]
+ */
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2));
+  const settings = {
+    connections: options.connections ?? 10,
+    warmup: options.warmup ?? (options.quick ? 1 : 3),
+    duration: options.duration ?? (options.quick ? 3 : 15),
+  };
+  const wanted = (/** @type {string} */ name) => !options.only || options.only.includes(name);
+  const startedAt = new Date();
+  const loadBefore = os.loadavg();
+  log(
+    `Mobility portal benchmark (${options.quick ? 'quick' : 'full'}): ${settings.connections} connections, ${settings.warmup} s warm-up, ${settings.duration} s per scenario`,
+  );
+  if (options.build) await buildApp(log);
+
+  const server = await openBenchServer({ databaseUrl: options.databaseUrl, log });
+  /** @type {Array<import('./processes.js').ServerProcess>} */
+  const processes = [];
+  const stopAll = async () => {
+    await Promise.allSettled(processes.map((child) => child.stop()));
+    await server.stop();
+  };
+  process.once('SIGINT', () => {
+    void stopAll().finally(() => process.exit(130));
+  });
+  try {
+    const dataset = await prepareDataset(options, server, log);
+    const url = dataset.url;
+
+    log('Starting the ceiling servers and the portal ...');
+    const bare = await startServer({ name: 'bare Fastify', script: 'test/bench/ceiling-server.js', env: {} });
+    processes.push(bare);
+    const raw = await startServer({
+      name: 'Fastify + pg',
+      script: 'test/bench/ceiling-server.js',
+      env: { CEILING_DATABASE_URL: url, JWT_SECRET: BENCH_JWT_SECRET },
+    });
+    processes.push(raw);
+    const portal = await startServer({
+      name: 'portal',
+      script: path.join(options.dist, 'main.js'),
+      env: portalEnvironment(url),
+      timeoutMs: 180_000,
+    });
+    processes.push(portal);
+
+    const fixtures = await withClient(url, (client) => loadFixtures(client));
+    log(
+      `Dataset: ${describeSizes(fixtures.counts)}; review queue: ${fixtures.queueLength.toLocaleString('en')} submitted`,
+    );
+    const advisorHeaders = { authorization: `Bearer ${signToken(fixtures.advisor)}` };
+    const deepUrl = `/api/applications?status=submitted&limit=20&cursor=${fixtures.deepCursor}`;
+    await checkDeepCursor(portal.baseUrl, deepUrl, advisorHeaders, fixtures.deepFirstId);
+
+    /** @type {ScenarioResult[]} */
+    const results = [];
+    /**
+     * @param {string} name
+     * @param {string} label
+     * @param {import('./processes.js').ServerProcess} target
+     * @param {string} urlPath
+     * @param {{ headers?: Record<string, string>, ceiling?: string, note?: string }} [extra]
+     */
+    const scenario = async (name, label, target, urlPath, extra = {}) => {
+      if (!wanted(name)) return;
+      log(`- ${label}`);
+      const measured = await measure(
+        { url: `${target.baseUrl}${urlPath}`, headers: extra.headers },
+        settings,
+      );
+      /** @type {ScenarioResult} */
+      const result = { name, label, target: target.name, ...measured };
+      if (extra.note) result.note = extra.note;
+      const ceiling = extra.ceiling
+        ? results.find((candidate) => candidate.name === extra.ceiling)
+        : undefined;
+      if (ceiling) {
+        result.ceiling = ceiling.name;
+        result.ratio = round(measured.requestsPerSecond / ceiling.requestsPerSecond);
+      }
+      results.push(result);
+    };
+    /**
+     * The portal and its raw ceiling must answer the same JSON, or the comparison means nothing.
+     * @param {string} urlPath
+     * @param {Record<string, string>} [headers]
+     */
+    const sameAnswer = async (urlPath, headers = {}) => {
+      const [a, b] = await Promise.all(
+        [portal, raw].map(async (target) => (await fetch(`${target.baseUrl}${urlPath}`, { headers })).json()),
+      );
+      const same = isDeepStrictEqual(a, b);
+      if (!same) log(`  ! the portal and the raw ceiling answer different JSON for ${urlPath}`);
+      return same;
+    };
+    /** @param {string} name @param {boolean} same */
+    const markSame = (name, same) => {
+      for (const result of results)
+        if (result.name === name || result.ceiling === name) result.sameJson = same;
+    };
+
+    await scenario('ceiling-bare', 'ceiling: bare Fastify, small JSON', bare, '/health');
+    await scenario('health', 'GET /health', portal, '/health', { ceiling: 'ceiling-bare' });
+
+    const lists = [
+      {
+        name: 'programmes',
+        label: 'GET /api/programmes?limit=20 (anonymous)',
+        path: '/api/programmes?limit=20',
+        headers: {},
+      },
+      { name: 'news', label: 'GET /api/news?limit=20 (anonymous)', path: '/api/news?limit=20', headers: {} },
+      {
+        name: 'queue-first',
+        label: 'GET /api/applications?status=submitted&limit=20 (advisor), first page',
+        path: '/api/applications?status=submitted&limit=20',
+        headers: advisorHeaders,
+      },
+      {
+        name: 'queue-deep',
+        label: `same, page ${fixtures.depth.toLocaleString('en')} rows deep (cursor)`,
+        path: deepUrl,
+        headers: advisorHeaders,
+      },
+    ];
+    for (const list of lists) {
+      if (!wanted(list.name)) continue;
+      const same = await sameAnswer(list.path, list.headers);
+      await scenario(`ceiling-${list.name}`, `ceiling: Fastify + pg, ${list.name}`, raw, list.path, {
+        headers: list.headers,
+      });
+      await scenario(list.name, list.label, portal, list.path, {
+        headers: list.headers,
+        ceiling: `ceiling-${list.name}`,
+      });
+      markSame(list.name, same);
+    }
+
+    if (wanted('create-submit')) {
+      log('- POST /api/applications + POST /api/applications/:id/submit, one student each');
+      results.push(await createAndSubmit(url, portal, settings));
+    }
+
+    /** @type {Record<string, unknown> | undefined} */
+    let exportResult;
+    if (wanted('export')) {
+      log(`- GET /api/incoming/export.csv (${fixtures.counts.incoming.toLocaleString('en')} rows)`);
+      const exported = await exportCsv(
+        portal,
+        signToken(fixtures.coordinator),
+        fixtures.counts.incoming,
+        options.quick ? 3 : 5,
+      );
+      exportResult = exported;
+      results.push({
+        name: 'export',
+        label: `GET /api/incoming/export.csv (${fixtures.counts.incoming.toLocaleString('en')} rows)`,
+        target: portal.name,
+        requestsPerSecond: round(1000 / exported.meanMs),
+        p50: exported.p50Ms,
+        p99: exported.maxMs,
+        non2xx: exported.non2xx,
+        requests: exported.downloads,
+        note: `one download at a time; p99 is the slowest of ${exported.downloads}; peak RSS ${exported.peakMiB} MiB vs ${exported.idleMiB} MiB idle (+${exported.growthMiB} MiB)`,
+      });
+    }
+
+    const plans = await withClient(url, (client) => explainLists(client, fixtures));
+    if (options.explain) {
+      for (const [name, plan] of Object.entries(plans)) log(`\nEXPLAIN ANALYZE ${name}:\n${plan}`);
+    }
+
+    const targets = evaluateTargets(results, exportResult);
+    const report = {
+      mode: options.quick ? 'quick' : 'full',
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: round(os.totalmem() / 2 ** 30),
+        os: `${os.type()} ${os.release()}`,
+        node: process.version,
+        postgres: fixtures.postgresVersion,
+        database: server.description,
+        loadAverageBefore: loadBefore.map(round),
+      },
+      settings,
+      dataset: {
+        sizes: dataset.marker.sizes,
+        rows: fixtures.counts,
+        reviewQueue: fixtures.queueLength,
+        deepPageRows: fixtures.depth,
+        loadSeconds: dataset.marker.seconds,
+        seededAt: dataset.marker.seededAt,
+      },
+      scenarios: results,
+      export: exportResult,
+      targets,
+      plans,
+    };
+    await writeFile(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+    log(`\n${formatTable(results)}\n`);
+    log(formatTargets(targets));
+    log(`\nWritten to ${RESULTS_FILE}`);
+  } finally {
+    await stopAll();
+  }
+}
+
+/**
+ * Ids, tokens and cursors the scenarios need, read from the bench database.
+ * @param {import('pg').Client} client
+ */
+async function loadFixtures(client) {
+  const staff = async (/** @type {string} */ role) => {
+    const { rows } = await client.query(
+      `SELECT id, role, token_version FROM users WHERE role = $1 AND active ORDER BY email LIMIT 1`,
+      [role],
+    );
+    if (rows.length === 0) throw new Error(`The bench database has no ${role}`);
+    return { id: String(rows[0].id), role, tokenVersion: Number(rows[0].token_version) };
+  };
+  const counts = (
+    await client.query(
+      `SELECT (SELECT count(*) FROM institutions)::int AS institutions, (SELECT count(*) FROM programmes)::int AS programmes,
+              (SELECT count(*) FROM users WHERE role = 'student')::int AS students, (SELECT count(*) FROM applications)::int AS applications,
+              (SELECT count(*) FROM incoming_mobilities)::int AS incoming, (SELECT count(*) FROM news_articles)::int AS news`,
+    )
+  ).rows[0];
+  const queueLength = Number(
+    (
+      await client.query(
+        `SELECT count(*)::int AS n FROM applications WHERE submitted_at IS NOT NULL AND status = 'submitted'`,
+      )
+    ).rows[0].n,
+  );
+  // 100,000 rows deep, or as deep as a smaller queue allows (a full page must follow).
+  const depth = Math.max(20, Math.min(DEEP_PAGE_ROWS, Math.floor((queueLength - 21) / 1000) * 1000));
+  const around = await client.query(
+    `SELECT submitted_at, id FROM applications WHERE submitted_at IS NOT NULL AND status = 'submitted'
+      ORDER BY submitted_at, id OFFSET $1 LIMIT 2`,
+    [depth - 1],
+  );
+  if (around.rows.length < 2)
+    throw new Error(`The review queue is too short (${queueLength}) for a deep page`);
+  // The cursor the portal would have given out after row `depth`: its keyset values, ISO instant.
+  const deepCursor = encodeCursor([around.rows[0].submitted_at.toISOString(), String(around.rows[0].id)]);
+  const version = (await client.query('SHOW server_version')).rows[0].server_version;
+  return {
+    advisor: await staff('advisor'),
+    coordinator: await staff('coordinator'),
+    counts,
+    queueLength,
+    depth,
+    deepCursor,
+    deepFirstId: String(around.rows[1].id),
+    postgresVersion: String(version),
+  };
+}
+/** @typedef {Awaited<ReturnType<typeof loadFixtures>>} Fixtures */
+
+/**
+ * The computed cursor must land where walking the pages would: its page starts at row depth + 1.
+ * @param {string} baseUrl
+ * @param {string} deepUrl
+ * @param {Record<string, string>} headers
+ * @param {string} expectedId
+ */
+async function checkDeepCursor(baseUrl, deepUrl, headers, expectedId) {
+  const response = await fetch(`${baseUrl}${deepUrl}`, { headers });
+  const body = /** @type {{ items?: Array<{ id: string }> }} */ (await response.json());
+  if (response.status !== 200 || body.items?.[0]?.id !== expectedId) {
+    throw new Error(
+      `The deep-page cursor does not land on the expected row (status ${response.status}): ${JSON.stringify(body).slice(0, 300)}`,
+    );
+  }
+}
+
+/**
+ * Many students each create a draft and submit it (a pair of requests per student), on the
+ * programmes of the call open now. The applications made are deleted afterwards, so runs repeat.
+ * @param {string} url
+ * @param {import('./processes.js').ServerProcess} portal
+ * @param {import('./load.js').LoadSettings} settings
+ * @returns {Promise<ScenarioResult>}
+ */
+async function createAndSubmit(url, portal, settings) {
+  const started = new Date();
+  const { call, programmes, students } = await withClient(url, async (client) => {
+    // The call with the most programmes open now (and for a while) that anyone may apply to.
+    const open = await client.query(
+      `SELECT academic_year, term, array_agg(id ORDER BY id) AS ids FROM programmes
+        WHERE status = 'published' AND application_opens_at <= now() AND application_closes_at > now() + interval '1 hour'
+          AND cardinality(eligible_faculty_ids) = 0 AND min_language_level IS NULL AND places_taken < places
+        GROUP BY 1, 2 ORDER BY count(*) DESC LIMIT 1`,
+    );
+    if (open.rows.length === 0)
+      throw new Error('No programme is open for applications now: reload the dataset (--fresh)');
+    const chosen = open.rows[0];
+    const free = await client.query(
+      `SELECT u.id, u.token_version FROM users u
+        WHERE u.role = 'student' AND u.active AND NOT EXISTS (
+              SELECT 1 FROM applications a WHERE a.student_id = u.id AND a.academic_year = $1 AND a.term = $2
+                 AND a.status NOT IN ('rejected', 'withdrawn'))
+        ORDER BY u.student_number LIMIT 20000`,
+      [chosen.academic_year, chosen.term],
+    );
+    return {
+      call: `${String(chosen.academic_year).trim()} ${chosen.term}`,
+      programmes: /** @type {string[]} */ (chosen.ids),
+      students: free.rows.map((row) => ({
+        id: String(row.id),
+        role: 'student',
+        tokenVersion: Number(row.token_version),
+      })),
+    };
+  });
+  let next = 0;
+  let exhausted = false;
+  /** @type {import('autocannon').Instance | undefined} */
+  let instance;
+  const motivation =
+    'I want to follow courses abroad that complement my programme, improve my languages and meet students from other countries.';
+  /** @type {import('autocannon').Options} */
+  const target = {
+    url: portal.baseUrl,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/applications',
+        setupRequest: (request, context) => {
+          if (next >= students.length) {
+            exhausted = true;
+            instance?.stop();
+          }
+          const index = Math.min(next, students.length - 1);
+          next += 1;
+          const student = students[index];
+          const first = index % programmes.length;
+          const choices = [programmes[first]];
+          if (programmes.length > 1 && index % 3 !== 0)
+            choices.push(programmes[(first + 1) % programmes.length]);
+          const token = `Bearer ${signToken(student)}`;
+          Object.assign(context, { token, applicationId: undefined });
+          return {
+            ...request,
+            headers: { 'content-type': 'application/json', authorization: token },
+            body: JSON.stringify({
+              choices,
+              motivation,
+              gradeAverage: 12 + (index % 70) / 10,
+              languageSkills: [{ language: 'en', cefrLevel: 'B2' }],
+            }),
+          };
+        },
+        onResponse: (status, body, context) => {
+          if (status === 201) Object.assign(context, { applicationId: JSON.parse(body).id });
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/applications/submit',
+        setupRequest: (request, context) => {
+          const { token, applicationId } = /** @type {{ token: string, applicationId?: string }} */ (context);
+          return {
+            ...request,
+            // A failed create leaves no id: the submit then answers 404 and counts as a failure.
+            path: `/api/applications/${applicationId ?? '00000000-0000-4000-8000-000000000000'}/submit`,
+            headers: { authorization: token },
+          };
+        },
+      },
+    ],
+  };
+  try {
+    const measured = await measure(target, settings, (running) => (instance = running));
+    const pairs = round(measured.requestsPerSecond / 2);
+    return {
+      name: 'create-submit',
+      label: 'POST /api/applications + POST …/submit (student)',
+      target: portal.name,
+      ...measured,
+      note: `${pairs} create+submit pairs/s on ${programmes.length} open programmes of ${call}; each pair a different student${exhausted ? ' (ran out of students: the run stopped early)' : ''}`,
+    };
+  } finally {
+    const used = students.slice(0, next).map((student) => student.id);
+    await withClient(url, (client) =>
+      client.query(`DELETE FROM applications WHERE student_id = ANY($1::uuid[]) AND created_at >= $2`, [
+        used,
+        started,
+      ]),
+    );
+  }
+}
+
+/**
+ * Downloads the CSV export one at a time, timing each and sampling the portal's resident memory.
+ * @param {import('./processes.js').ServerProcess} portal
+ * @param {string} token
+ * @param {number} expectedRows
+ * @param {number} downloads
+ */
+async function exportCsv(portal, token, expectedRows, downloads) {
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const idle = await memoryOf(portal.pid);
+  const peakReset = await resetPeakMemory(portal.pid);
+  let peak = idle.rss;
+  const sampler = setInterval(() => {
+    void memoryOf(portal.pid).then(
+      (memory) => (peak = Math.max(peak, memory.rss)),
+      () => undefined,
+    );
+  }, 20);
+  /** @type {number[]} */
+  const times = [];
+  let non2xx = 0;
+  let rows = 0;
+  let bytes = 0;
+  try {
+    for (let index = 0; index < downloads; index += 1) {
+      const started = performance.now();
+      const response = await fetch(`${portal.baseUrl}/api/incoming/export.csv`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (response.status !== 200) non2xx += 1;
+      let lines = 0;
+      let size = 0;
+      if (response.body) {
+        for await (const chunk of response.body) {
+          size += chunk.length;
+          for (const byte of chunk) if (byte === 10) lines += 1;
+        }
+      }
+      times.push(performance.now() - started);
+      rows = lines - 1;
+      bytes = size;
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  const after = await memoryOf(portal.pid);
+  if (peakReset) peak = Math.max(peak, after.peak);
+  if (rows !== expectedRows) non2xx += 1;
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    downloads,
+    rows,
+    expectedRows,
+    megabytes: round(bytes / 2 ** 20),
+    meanMs: round(times.reduce((sum, time) => sum + time, 0) / times.length),
+    p50Ms: round(sorted[Math.floor(sorted.length / 2)]),
+    maxMs: round(sorted[sorted.length - 1]),
+    idleMiB: round(idle.rss),
+    peakMiB: round(peak),
+    growthMiB: round(peak - idle.rss),
+    peakFrom: peakReset
+      ? 'VmHWM after clear_refs, and VmRSS sampled every 20 ms'
+      : 'VmRSS sampled every 20 ms',
+    non2xx,
+  };
+}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of each statement the list scenarios run, with the values they run with.
+ * @param {import('pg').Client} client
+ * @param {Fixtures} fixtures
+ * @returns {Promise<Record<string, string>>}
+ */
+async function explainLists(client, fixtures) {
+  const explain = async (/** @type {string} */ sql, /** @type {unknown[]} */ values = []) =>
+    (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values)).rows
+      .map((row) => row['QUERY PLAN'])
+      .join('\n');
+  const queuePage = await client.query(QUEUE_SQL, ['submitted']);
+  const newsPage = await client.query(NEWS_SQL, ['published']);
+  const newsIds = newsPage.rows.slice(0, 20).map((row) => row.a_id);
+  const [deepAt, deepId] = JSON.parse(Buffer.from(fixtures.deepCursor, 'base64url').toString('utf8'));
+  return {
+    programmes: await explain(PROGRAMMES_SQL),
+    news: await explain(NEWS_SQL, ['published']),
+    'news related institutions': await explain(NEWS_LINKS_SQL(newsIds.length), newsIds),
+    'auth user': await explain(AUTH_USER_SQL, [fixtures.advisor.id, true]),
+    'queue first page': await explain(QUEUE_SQL, ['submitted']),
+    'queue deep page': await explain(QUEUE_AFTER_SQL, ['submitted', deepAt, deepId]),
+    'queue choices': await explain(
+      CHOICES_SQL(queuePage.rows.length),
+      queuePage.rows.map((row) => row.a_id),
+    ),
+  };
+}
+
+/**
+ * @param {ScenarioResult[]} results
+ * @param {Record<string, unknown> | undefined} exported
+ */
+function evaluateTargets(results, exported) {
+  const find = (/** @type {string} */ name) => results.find((result) => result.name === name);
+  /** @type {Array<{ target: string, actual: string, met: boolean }>} */
+  const targets = [];
+  const health = find('health');
+  if (health?.ratio !== undefined) {
+    targets.push({
+      target: 'health >= 70% of bare Fastify',
+      actual: percent(health.ratio),
+      met: health.ratio >= 0.7,
+    });
+  }
+  for (const name of ['programmes', 'news', 'queue-first', 'queue-deep']) {
+    const list = find(name);
+    if (list?.ratio !== undefined) {
+      targets.push({
+        target: `${name} >= 50% of Fastify + pg`,
+        actual: percent(list.ratio),
+        met: list.ratio >= 0.5,
+      });
+    }
+  }
+  const first = find('queue-first');
+  const deep = find('queue-deep');
+  if (first && deep) {
+    const factor = round(deep.p99 / first.p99);
+    targets.push({
+      target: 'deep page p99 <= 1.5 x first page p99',
+      actual: `${deep.p99} ms vs ${first.p99} ms (x${factor})`,
+      met: deep.p99 <= 1.5 * first.p99,
+    });
+  }
+  const failures = results.reduce((sum, result) => sum + result.non2xx, 0);
+  targets.push({ target: 'zero non-2xx', actual: String(failures), met: failures === 0 });
+  if (exported) {
+    const growth = Number(exported.growthMiB);
+    targets.push({
+      target: 'export peak memory within 100 MB of idle',
+      actual: `+${growth} MiB`,
+      met: growth * 1.048576 <= 100,
+    });
+  }
+  return targets;
+}
+
+/** @param {number} ratio */
+function percent(ratio) {
+  return `${Math.round(ratio * 100)}%`;
+}
+
+/** @param {ScenarioResult[]} results */
+function formatTable(results) {
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'vs ceiling'];
+  const rows = results.map((result) => [
+    result.label,
+    result.requestsPerSecond.toFixed(0),
+    String(result.p50),
+    String(result.p99),
+    String(result.non2xx),
+    result.ratio === undefined
+      ? ''
+      : `${percent(result.ratio)}${result.sameJson === false ? ' (JSON differs!)' : ''}`,
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column].length)),
+  );
+  const line = (/** @type {string[]} */ cells) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join(' | ')} |`;
+  const notes = results.filter((result) => result.note).map((result) => `  ${result.name}: ${result.note}`);
+  return [
+    line(header),
+    `|${widths.map((width, column) => (column === 0 ? ':' : '') + '-'.repeat(width + 1) + (column === 0 ? '' : ':')).join('|')}|`,
+    ...rows.map(line),
+    '',
+    ...notes,
+  ].join('\n');
+}
+
+/** @param {Array<{ target: string, actual: string, met: boolean }>} targets */
+function formatTargets(targets) {
+  return [
+    'Targets:',
+    ...targets.map((target) => `  ${target.met ? 'met ' : 'MISS'}  ${target.target}: ${target.actual}`),
+  ].join('\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);
