@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import pg from 'pg';
+import { registeredRoutes } from '../../src/app.factory.js';
+import { nastyBody, nastyQuery } from '../fuzz/nasty-values.js';
+import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
+
+/**
+ * Property-based fuzzing of every route, as every role: generated bodies for write routes and
+ * generated query strings for reads. No answer may be a 5xx; every 4xx names the problem; and a
+ * rejected request leaves the database as it was.
+ *
+ * Runs on a database of its own, so other test files writing at the same time cannot disturb the
+ * "nothing changed" fingerprint. FUZZ_RUNS sets the runs per route (`npm run fuzz` sets thousands).
+ */
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 60);
+const CALLERS = ['anonymous', 'student', 'advisor', 'coordinator', 'editor', 'admin'] as const;
+// Side effects that are themselves the point of a rejection: the audit trail of failed logins.
+const NOT_FINGERPRINTED = new Set(['audit_log', 'typeorm_migrations', 'typeorm_metadata']);
+
+interface OpenApiOperation {
+  parameters?: Array<{ name: string; in: string }>;
+  requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
+}
+
+describe('Fuzzing every route (e2e)', () => {
+  let t: TestApp;
+  let admin: pg.Client;
+  let database: pg.Client;
+  let databaseName: string;
+  let tokens: Record<(typeof CALLERS)[number], string | undefined>;
+  let existingIds: string[];
+  let slugs: string[];
+  let openApi: {
+    paths: Record<string, Record<string, OpenApiOperation>>;
+    components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+  };
+  let fingerprintSql: string;
+
+  beforeAll(async () => {
+    const serverUrl = new URL(process.env.DATABASE_URL!);
+    databaseName = `portal_fuzz_test_${process.pid}_${Date.now()}`;
+    admin = new pg.Client({ connectionString: serverUrl.toString() });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${databaseName}"`);
+    serverUrl.pathname = `/${databaseName}`;
+    t = await bootApp({ DATABASE_URL: serverUrl.toString() });
+    database = new pg.Client({ connectionString: serverUrl.toString() });
+    await database.connect();
+
+    const users: Record<string, TestUser> = {};
+    for (const role of ['student', 'advisor', 'coordinator', 'editor', 'admin'] as const)
+      users[role] = await t.createUser(role);
+    tokens = {
+      anonymous: undefined,
+      ...Object.fromEntries(Object.entries(users).map(([role, user]) => [role, user.token])),
+    } as typeof tokens;
+
+    const tables: Array<{ table_name: string }> = (
+      await database.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+      )
+    ).rows;
+    const fingerprinted = tables.map((row) => row.table_name).filter((name) => !NOT_FINGERPRINTED.has(name));
+    // Row count and a hash of every row's text: any insert, update or delete changes it.
+    fingerprintSql = `SELECT ${fingerprinted
+      .map(
+        (name) =>
+          `(SELECT count(*) || ':' || coalesce(md5(string_agg(md5(x::text), ',' ORDER BY md5(x::text))), '') FROM "${name}" x) AS "${name}"`,
+      )
+      .join(', ')}`;
+
+    existingIds = [];
+    for (const { table_name: name } of tables) {
+      const hasId = await database.query(
+        `SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = 'id' AND data_type = 'uuid'`,
+        [name],
+      );
+      if (hasId.rowCount)
+        existingIds.push(
+          ...(await database.query(`SELECT id FROM "${name}" LIMIT 2`)).rows.map((row) => row.id as string),
+        );
+    }
+    slugs = (
+      await database.query(`SELECT slug FROM news_articles LIMIT 2`).catch(() => ({ rows: [] }))
+    ).rows.map((row) => row.slug as string);
+    openApi = (await t.http.get('/api/docs-json')).body;
+  }, 120_000);
+
+  afterAll(async () => {
+    await database?.end();
+    await t?.close();
+    await admin?.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+    await admin?.end();
+  });
+
+  const fingerprint = async () => JSON.stringify((await database.query(fingerprintSql)).rows[0]);
+
+  function fieldNamesOf(operation: OpenApiOperation | undefined): string[] {
+    const reference = operation?.requestBody?.content?.['application/json']?.schema?.$ref;
+    const schema = reference ? openApi.components.schemas[reference.split('/').pop()!] : undefined;
+    return Object.keys(schema?.properties ?? {});
+  }
+
+  const pathParameter = () =>
+    fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          ...(existingIds.length ? existingIds : ['00000000-0000-4000-8000-000000000000']),
+        ),
+      },
+      { weight: 1, arbitrary: fc.uuid() },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(...slugs, 'not-a-uuid', '%00', '..', 'export.csv', 'x'.repeat(300)),
+      },
+    );
+
+  it('never answers 5xx, always names the problem of a 4xx, and changes nothing on a rejection', async () => {
+    const routes = registeredRoutes(t.app).filter(
+      (route) => !['HEAD', 'OPTIONS'].includes(route.method) && !route.path.startsWith('/api/docs'),
+    );
+    expect(routes.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    const statuses = new Map<number, number>();
+
+    for (const route of routes) {
+      const openApiPath = route.path.replace(/:(\w+)/g, '{$1}');
+      const operation = openApi.paths[openApiPath]?.[route.method.toLowerCase()];
+      const isWrite = route.method !== 'GET';
+      const queryNames = (operation?.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter) => parameter.name);
+      const parameterNames = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]);
+
+      await fc
+        .assert(
+          fc.asyncProperty(
+            fc.constantFrom(...CALLERS),
+            fc.array(pathParameter(), { minLength: parameterNames.length, maxLength: parameterNames.length }),
+            isWrite ? nastyBody(fieldNamesOf(operation)) : fc.constant(undefined),
+            nastyQuery(queryNames.length ? queryNames : ['q']),
+            async (caller, parameters, body, query) => {
+              let url = route.path;
+              parameterNames.forEach(
+                (name, index) => (url = url.replace(`:${name}`, encodeURIComponent(parameters[index]))),
+              );
+              const before = isWrite ? await fingerprint() : '';
+              const response = await t.http.request(route.method, url, {
+                token: tokens[caller],
+                body: isWrite ? (body === undefined ? 'null' : JSON.stringify(body)) : undefined,
+                headers: isWrite ? { 'content-type': 'application/json' } : undefined,
+                query: isWrite ? undefined : query,
+              });
+              statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+              const where = `${route.method} ${url} as ${caller}`;
+              if (response.status >= 500) {
+                problems.push(
+                  `${where} -> ${response.status} ${response.text.slice(0, 200)} body=${JSON.stringify(body)?.slice(0, 200)} query=${JSON.stringify(query)}`,
+                );
+                return false;
+              }
+              if (response.status >= 400) {
+                const message = (response.body as { message?: unknown })?.message;
+                if (typeof message !== 'string' || message.length === 0) {
+                  problems.push(
+                    `${where} -> ${response.status} without a message: ${response.text.slice(0, 200)}`,
+                  );
+                  return false;
+                }
+                if (isWrite && (await fingerprint()) !== before) {
+                  problems.push(
+                    `${where} -> ${response.status} but the database changed; body=${JSON.stringify(body)?.slice(0, 300)}`,
+                  );
+                  return false;
+                }
+              }
+              return true;
+            },
+          ),
+          { numRuns: RUNS_PER_ROUTE, endOnFailure: true },
+        )
+        .catch(() => undefined); // each failure is collected in `problems`, for one readable report
+    }
+    expect(problems).toEqual([]);
+  }, 900_000);
+});
