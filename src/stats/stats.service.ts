@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { APPLICATION_STATUSES } from '../applications/application-state.js';
 import { today } from '../incoming/calendar.js';
 import { INCOMING_STATUSES } from '../incoming/incoming-status.js';
 import type {
@@ -67,7 +68,28 @@ export class StatsService {
   }
 
   private async outgoing(manager: EntityManager, academicYear: string): Promise<OutgoingStats> {
-    return { places: await this.places(manager, academicYear) };
+    // The host of an application: its placed programme's, else its first choice's.
+    const rows = (await manager.query(
+      `SELECT host.id AS institution_id, host.name, host.schac_code, a.status, count(*)::int AS count
+         FROM applications a
+         LEFT JOIN programmes placed ON placed.id = a.placed_programme_id
+         LEFT JOIN application_choices first_choice ON first_choice.application_id = a.id AND first_choice.rank = 1
+         LEFT JOIN programmes first_programme ON first_programme.id = first_choice.programme_id
+         LEFT JOIN institutions host
+           ON host.id = coalesce(placed.host_institution_id, first_programme.host_institution_id)
+        WHERE a.academic_year = $1
+        GROUP BY host.id, a.status`,
+      [academicYear],
+    )) as Array<Omit<GroupRow, 'institution_id'> & { institution_id: string | null }>;
+    return {
+      total: rows.reduce((sum, row) => sum + row.count, 0),
+      byStatus: byStatus(rows, APPLICATION_STATUSES) as OutgoingStats['byStatus'],
+      byHostInstitution: byInstitution(
+        rows.filter((row): row is GroupRow => row.institution_id !== null),
+        APPLICATION_STATUSES,
+      ),
+      places: await this.places(manager, academicYear),
+    };
   }
 
   private async places(manager: EntityManager, academicYear: string): Promise<PlacesStats> {

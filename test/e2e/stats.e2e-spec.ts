@@ -29,7 +29,13 @@ describe('Statistics overview (e2e)', () => {
   const overview = (academicYear: string | undefined, token = coordinator.token) =>
     t.http.get('/api/stats/overview', { token, query: { academicYear } });
 
-  async function insertProgramme(hostId: string, places: number, placesTaken: number, status: string) {
+  async function insertProgramme(
+    hostId: string,
+    places: number,
+    placesTaken: number,
+    status: string,
+    academicYear = year,
+  ) {
     const [row] = await t.dataSource.query(
       `INSERT INTO programmes (title, host_institution_id, academic_year, term, start_date, end_date,
          application_opens_at, application_closes_at, places, places_taken, status)
@@ -37,17 +43,41 @@ describe('Statistics overview (e2e)', () => {
       [
         `Programme ${shortTag()}`,
         hostId,
-        year,
-        `${year.slice(5)}-02-01`,
-        `${year.slice(5)}-06-30`,
-        `${year.slice(0, 4)}-10-01T00:00:00Z`,
-        `${year.slice(0, 4)}-12-01T00:00:00Z`,
+        academicYear,
+        `${academicYear.slice(5)}-02-01`,
+        `${academicYear.slice(5)}-06-30`,
+        `${academicYear.slice(0, 4)}-10-01T00:00:00Z`,
+        `${academicYear.slice(0, 4)}-12-01T00:00:00Z`,
         places,
         placesTaken,
         status,
       ],
     );
     return row.id as string;
+  }
+
+  /** An application straight in the database: its status, its ranked choices, the programme it holds. */
+  async function insertApplication(
+    academicYear: string,
+    status: string,
+    choices: string[],
+    placedProgrammeId: string | null = null,
+  ) {
+    const student = await t.createUser('student');
+    const [row] = await t.dataSource.query(
+      `INSERT INTO applications (student_id, academic_year, term, status, placed_programme_id, submitted_at,
+         decision_comment, version)
+       VALUES ($1, $2, 'spring', $3::varchar, $4::uuid, CASE WHEN $3::varchar IN ('draft', 'withdrawn') THEN NULL ELSE now() END,
+         CASE WHEN $3::varchar = 'rejected' THEN 'Not this time' END, 1)
+       RETURNING id`,
+      [student.id, academicYear, status, placedProgrammeId],
+    );
+    for (const [index, programmeId] of choices.entries()) {
+      await t.dataSource.query(
+        `INSERT INTO application_choices (application_id, rank, programme_id) VALUES ($1, $2, $3)`,
+        [row.id, index + 1, programmeId],
+      );
+    }
   }
 
   it('is for coordinators and admins only, and needs a valid academicYear (400 naming it)', async () => {
@@ -75,7 +105,12 @@ describe('Statistics overview (e2e)', () => {
       byStatus: { nominated: 0, accepted: 0, arrived: 0, departed: 0, cancelled: 0 },
       byHomeInstitution: [],
     });
-    expect(response.body.outgoing.places).toEqual({ offered: 0, taken: 0, left: 0, programmes: 0 });
+    expect(response.body.outgoing).toEqual({
+      total: 0,
+      byStatus: { draft: 0, submitted: 0, approved: 0, waitlisted: 0, rejected: 0, withdrawn: 0 },
+      byHostInstitution: [],
+      places: { offered: 0, taken: 0, left: 0, programmes: 0 },
+    });
     expect(response.body.today).toBe(dayFromToday(0));
   });
 
@@ -201,5 +236,52 @@ describe('Statistics overview (e2e)', () => {
     await insertProgramme(host.id, 10, 0, 'draft');
     const response = await overview(year);
     expect(response.body.outgoing.places).toEqual({ offered: 8, taken: 5, left: 3, programmes: 2 });
+  });
+
+  it("counts outgoing applications by status and by host: the placed programme's host, else the first choice's", async () => {
+    let outgoingYear = unusedAcademicYear();
+    while (outgoingYear === year) outgoingYear = unusedAcademicYear();
+    const farabi = await partnerInstitution(t, 'Kazakh Host');
+    const other = await partnerInstitution(t, 'Other Host');
+    const atFarabi = await insertProgramme(farabi.id, 5, 1, 'published', outgoingYear);
+    const atOther = await insertProgramme(other.id, 2, 0, 'published', outgoingYear);
+    // Placed on the first host though the first choice was elsewhere: counted at the first host.
+    await insertApplication(outgoingYear, 'approved', [atOther, atFarabi], atFarabi);
+    await insertApplication(outgoingYear, 'submitted', [atFarabi, atOther]);
+    await insertApplication(outgoingYear, 'draft', [atFarabi]);
+    await insertApplication(outgoingYear, 'rejected', [atOther]);
+    await insertApplication(outgoingYear, 'withdrawn', [atOther, atFarabi]);
+    // Another year's application does not count.
+    await insertApplication(year, 'submitted', [await insertProgramme(farabi.id, 1, 0, 'draft')]);
+
+    const response = await overview(outgoingYear);
+    expect(response.status).toBe(200);
+    const { outgoing } = response.body;
+    expect(outgoing.total).toBe(5);
+    expect(outgoing.byStatus).toEqual({
+      draft: 1,
+      submitted: 1,
+      approved: 1,
+      waitlisted: 0,
+      rejected: 1,
+      withdrawn: 1,
+    });
+    expect(outgoing.places).toEqual({ offered: 7, taken: 1, left: 6, programmes: 2 });
+    expect(outgoing.byHostInstitution).toEqual([
+      {
+        institutionId: farabi.id,
+        name: expect.stringContaining('Kazakh Host'),
+        schacCode: farabi.schacCode,
+        total: 3,
+        byStatus: { draft: 1, submitted: 1, approved: 1, waitlisted: 0, rejected: 0, withdrawn: 0 },
+      },
+      {
+        institutionId: other.id,
+        name: expect.stringContaining('Other Host'),
+        schacCode: other.schacCode,
+        total: 2,
+        byStatus: { draft: 0, submitted: 0, approved: 0, waitlisted: 0, rejected: 1, withdrawn: 1 },
+      },
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '../../applications/application-state.js';
 import { INCOMING_STATUSES, type IncomingStatus } from '../../incoming/incoming-status.js';
 
 export class InstitutionCount {
@@ -20,6 +21,15 @@ export class PlacesStats {
 }
 
 export class OutgoingStats {
+  /** Applications of the year, whatever their status. */
+  total: number;
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(APPLICATION_STATUSES.map((status) => [status, { type: 'integer' }])),
+  })
+  byStatus: Record<ApplicationStatus, number>;
+  /** By host institution: the placed programme's host, else the first choice's host. */
+  byHostInstitution: InstitutionCount[];
   places: PlacesStats;
 }
 
