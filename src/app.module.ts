@@ -11,6 +11,7 @@ import { IncomingModule } from './incoming/incoming.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
 import { NewsModule } from './news/news.module.js';
+import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { StatsModule } from './stats/stats.module.js';
@@ -29,9 +30,10 @@ import { UsersModule } from './users/users.module.js';
     AgreementsModule,
     ProgrammesModule,
     ApplicationsModule,
+    NewsModule,
     IncomingModule,
     StatsModule,
-    NewsModule,
+    PrivacyModule,
     ReferenceDataModule,
   ],
 })

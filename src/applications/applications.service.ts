@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
@@ -61,6 +62,7 @@ interface Step {
 export class ApplicationsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
     @InjectRepository(Application) private readonly applications: Repository<Application>,
     @InjectRepository(ApplicationEvent) private readonly events: Repository<ApplicationEvent>,
   ) {}
@@ -242,6 +244,16 @@ export class ApplicationsService {
         comment: dto.comment ?? null,
         programmeId: placed,
       });
+      await this.audit.record(
+        {
+          actorId: advisor.id,
+          action: 'application.decided',
+          targetType: 'application',
+          targetId: id,
+          details: { from: application.status, to, placedProgrammeId: placed },
+        },
+        manager,
+      );
     });
     return this.load(id);
   }

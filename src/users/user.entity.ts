@@ -51,4 +51,8 @@ export class User extends TimestampedEntity {
 
   @Column({ type: 'smallint', nullable: true })
   studyYear: number | null;
+
+  /** When the person was erased (their personal data replaced); null while they are not. */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  erasedAt: Date | null;
 }

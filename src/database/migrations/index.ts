@@ -3,9 +3,10 @@ import { CreateCatalogue1795803662524 } from './1795803662524-CreateCatalogue.js
 import { CreateReferenceDataSteps1795803800000 } from './1795803800000-CreateReferenceDataSteps.js';
 import { CreateIncomingMobilities1795803968185 } from './1795803968185-CreateIncomingMobilities.js';
 import { CreateNews1795804026839 } from './1795804026839-CreateNews.js';
-import { CreateAuditLog1795804200000 } from './1795804200000-CreateAuditLog.js';
 import { CatalogueListOrders1795804048789 } from './1795804048789-CatalogueListOrders.js';
 import { CreateApplications1795804080643 } from './1795804080643-CreateApplications.js';
+import { CreateAuditLog1795804200000 } from './1795804200000-CreateAuditLog.js';
+import { AddUserErasedAt1795805400000 } from './1795805400000-AddUserErasedAt.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
 export const MIGRATIONS = [
@@ -14,7 +15,8 @@ export const MIGRATIONS = [
   CreateReferenceDataSteps1795803800000,
   CreateIncomingMobilities1795803968185,
   CreateNews1795804026839,
-  CreateAuditLog1795804200000,
   CatalogueListOrders1795804048789,
   CreateApplications1795804080643,
+  CreateAuditLog1795804200000,
+  AddUserErasedAt1795805400000,
 ];

@@ -16,6 +16,8 @@ export class UserResponse {
   @ApiProperty({ enum: STUDY_LEVELS, nullable: true })
   studyLevel: StudyLevel | null;
   studyYear: number | null;
+  /** Set once the person has been erased. */
+  erasedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -32,6 +34,7 @@ export function toUserResponse(user: User): UserResponse {
     homeFacultyId: user.homeFacultyId,
     studyLevel: user.studyLevel,
     studyYear: user.studyYear,
+    erasedAt: user.erasedAt,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
   };

@@ -5,6 +5,7 @@ import { catalogueRows } from './catalogue.rows.js';
 import { coreRows } from './core.rows.js';
 import { incomingRows } from './incoming.rows.js';
 import { newsRows } from './news.rows.js';
+import { privacyRows } from './privacy.rows.js';
 import { statsRows } from './stats.rows.js';
 
 /** The authorization matrix: every route of the portal, one file of rows per feature. */
@@ -16,4 +17,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...statsRows,
   ...newsRows,
   ...applicationsRows,
+  ...privacyRows,
 ];

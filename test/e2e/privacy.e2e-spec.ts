@@ -1,0 +1,145 @@
+import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
+import { bootApp, TEST_PASSWORD, type TestApp, type TestUser } from '../support/test-app.js';
+
+const MOTIVATION =
+  'I want to study Russian and Kazakh culture in Almaty, and to bring back what I learn to my translation studies.';
+
+describe('Personal data: export and erasure (e2e)', () => {
+  let t: TestApp;
+  let student: TestUser;
+  let advisor: TestUser;
+  let admin: TestUser;
+  let applicationId: string;
+
+  beforeAll(async () => {
+    t = await bootApp();
+    student = await t.createUser('student', {
+      firstName: 'Zhansaya',
+      lastName: 'Tokayeva',
+      studentNumber: 'S-2026-77',
+    });
+    advisor = await t.createUser('advisor');
+    admin = await t.createUser('admin');
+    const host = await insertInstitution(t);
+    const programme = await insertProgramme(t, host.id, { status: 'published' });
+    const created = await t.http.post(
+      '/api/applications',
+      {
+        choices: [programme.id],
+        motivation: MOTIVATION,
+        gradeAverage: 15.5,
+        languageSkills: [{ language: 'ru', cefrLevel: 'B2' }],
+      },
+      { token: student.token },
+    );
+    expect(created.status).toBe(201);
+    applicationId = created.body.id;
+    expect(
+      (await t.http.post(`/api/applications/${applicationId}/submit`, {}, { token: student.token })).status,
+    ).toBe(200);
+    const rejected = await t.http.post(
+      `/api/applications/${applicationId}/decision`,
+      { outcome: 'reject', comment: 'Zhansaya should first reach C1 in Russian' },
+      { token: advisor.token },
+    );
+    expect(rejected.status).toBe(200);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('exports everything the portal holds about the caller, and only theirs', async () => {
+    const other = await t.createUser('student');
+    const exported = await t.http.get('/api/auth/me/export', { token: student.token });
+    expect(exported.status).toBe(200);
+    expect(exported.body.profile).toMatchObject({
+      id: student.id,
+      email: student.email,
+      studentNumber: 'S-2026-77',
+    });
+    expect(exported.body.applications).toHaveLength(1);
+    expect(exported.body.applications[0]).toMatchObject({
+      id: applicationId,
+      motivation: MOTIVATION,
+      status: 'rejected',
+    });
+    expect(exported.body.applications[0].events.map((event: { toStatus: string }) => event.toStatus)).toEqual(
+      ['draft', 'submitted', 'rejected'],
+    );
+    expect(exported.text).not.toMatch(/passwordHash|password_hash|scrypt\$/);
+
+    const theirs = await t.http.get('/api/auth/me/export', { token: other.token });
+    expect(theirs.body.applications).toEqual([]);
+    expect(theirs.text).not.toContain(student.email);
+  });
+
+  it('erases a person: no endpoint and no table shows their email, they cannot sign in, statistics keep the record', async () => {
+    const erased = await t.http.post(`/api/users/${student.id}/erase`, undefined, { token: admin.token });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({
+      id: student.id,
+      active: false,
+      firstName: 'Erased',
+      studentNumber: null,
+    });
+    expect(erased.body.erasedAt).toEqual(expect.any(String));
+    expect(erased.body.email).not.toContain(student.email);
+
+    expect((await t.http.get('/api/auth/me', { token: student.token })).status).toBe(401);
+    expect(
+      (await t.http.post('/api/auth/login', { email: student.email, password: TEST_PASSWORD })).status,
+    ).toBe(401);
+
+    // Every text column of every table, searched for the email and the free texts.
+    const tables: Array<{ table_name: string }> = await t.dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    for (const needle of [
+      student.email,
+      'Zhansaya',
+      'Tokayeva',
+      'S-2026-77',
+      MOTIVATION.slice(0, 40),
+      'reach C1 in Russian',
+    ]) {
+      for (const { table_name: table } of tables) {
+        const [{ count }] = await t.dataSource.query(
+          `SELECT count(*)::int AS count FROM "${table}" row WHERE row::text ILIKE $1`,
+          [`%${needle}%`],
+        );
+        expect({ table, needle, count }).toEqual({ table, needle, count: 0 });
+      }
+    }
+    const users = await t.http.get('/api/users', { token: admin.token, query: { q: student.email } });
+    expect(users.body.items).toEqual([]);
+    const application = await t.http.get(`/api/applications/${applicationId}`, { token: advisor.token });
+    expect(application.status).toBe(200);
+    expect(application.body).toMatchObject({
+      status: 'rejected',
+      motivation: null,
+      decisionComment: '[erased]',
+      gradeAverage: null,
+    });
+    expect(application.text).not.toContain(student.email);
+
+    const trail = await t.http.get('/api/audit', {
+      token: admin.token,
+      query: { action: 'user.erased', targetId: student.id },
+    });
+    expect(trail.body.items).toEqual([expect.objectContaining({ actorId: admin.id, targetId: student.id })]);
+  });
+
+  it('refuses a second erasure, an admin erasing themselves, and anyone but an admin', async () => {
+    expect(
+      (await t.http.post(`/api/users/${student.id}/erase`, undefined, { token: admin.token })).body.code,
+    ).toBe('USER_ALREADY_ERASED');
+    expect(
+      (await t.http.post(`/api/users/${admin.id}/erase`, undefined, { token: admin.token })).body.code,
+    ).toBe('CANNOT_ERASE_SELF');
+    const someone = await t.createUser('student');
+    expect(
+      (await t.http.post(`/api/users/${someone.id}/erase`, undefined, { token: advisor.token })).status,
+    ).toBe(403);
+    expect((await t.http.get('/api/auth/me', { token: someone.token })).status).toBe(200);
+  });
+});
