@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { openBenchServer, withClient } from './database.js';
-import { measure, round } from './load.js';
+import { measure, measurePair, round } from './load.js';
 import { parseOptions } from './options.js';
 import {
   buildApp,
@@ -56,9 +56,13 @@ async function main() {
   const settings = {
     connections: options.connections ?? 10,
     warmup: options.warmup ?? (options.quick ? 1 : 3),
-    duration: options.duration ?? (options.quick ? 3 : 15),
+    duration: options.duration ?? (options.quick ? 3 : 16),
+    rounds: options.quick ? 1 : 2,
   };
-  const wanted = (/** @type {string} */ name) => !options.only || options.only.includes(name);
+  // A ceiling runs with the scenario it is the ceiling of.
+  const wanted = (/** @type {string} */ name) =>
+    !options.only ||
+    options.only.includes(name === 'ceiling-bare' ? 'health' : name.replace(/^ceiling-/, ''));
   const startedAt = new Date();
   const loadBefore = os.loadavg();
   log(
@@ -108,30 +112,36 @@ async function main() {
     /** @type {ScenarioResult[]} */
     const results = [];
     /**
-     * @param {string} name
-     * @param {string} label
-     * @param {import('./processes.js').ServerProcess} target
-     * @param {string} urlPath
-     * @param {{ headers?: Record<string, string>, ceiling?: string, note?: string }} [extra]
+     * A scenario of the portal and its ceiling, measured in alternating rounds.
+     * @param {{ name: string, label: string, path: string, headers?: Record<string, string> }} scenario
+     * @param {{ server: import('./processes.js').ServerProcess, name: string, label: string, path: string, compareJson: boolean }} ceiling
      */
-    const scenario = async (name, label, target, urlPath, extra = {}) => {
-      if (!wanted(name)) return;
-      log(`- ${label}`);
-      const measured = await measure(
-        { url: `${target.baseUrl}${urlPath}`, headers: extra.headers },
+    const pair = async (scenario, ceiling) => {
+      if (!wanted(scenario.name)) return;
+      log(`- ${scenario.label}, against ${ceiling.label}`);
+      const sameJson = ceiling.compareJson ? await sameAnswer(scenario.path, scenario.headers) : undefined;
+      const [ceilingResult, appResult] = await measurePair(
+        { url: `${ceiling.server.baseUrl}${ceiling.path}`, headers: scenario.headers },
+        { url: `${portal.baseUrl}${scenario.path}`, headers: scenario.headers },
         settings,
       );
-      /** @type {ScenarioResult} */
-      const result = { name, label, target: target.name, ...measured };
-      if (extra.note) result.note = extra.note;
-      const ceiling = extra.ceiling
-        ? results.find((candidate) => candidate.name === extra.ceiling)
-        : undefined;
-      if (ceiling) {
-        result.ceiling = ceiling.name;
-        result.ratio = round(measured.requestsPerSecond / ceiling.requestsPerSecond);
+      if (!results.some((result) => result.name === ceiling.name)) {
+        results.push({
+          name: ceiling.name,
+          label: ceiling.label,
+          target: ceiling.server.name,
+          ...ceilingResult,
+        });
       }
-      results.push(result);
+      results.push({
+        name: scenario.name,
+        label: scenario.label,
+        target: portal.name,
+        ...appResult,
+        ceiling: ceiling.name,
+        ratio: round(appResult.requestsPerSecond / ceilingResult.requestsPerSecond),
+        ...(sameJson === undefined ? {} : { sameJson }),
+      });
     };
     /**
      * The portal and its raw ceiling must answer the same JSON, or the comparison means nothing.
@@ -146,23 +156,24 @@ async function main() {
       if (!same) log(`  ! the portal and the raw ceiling answer different JSON for ${urlPath}`);
       return same;
     };
-    /** @param {string} name @param {boolean} same */
-    const markSame = (name, same) => {
-      for (const result of results)
-        if (result.name === name || result.ceiling === name) result.sameJson = same;
-    };
 
-    await scenario('ceiling-bare', 'ceiling: bare Fastify, small JSON', bare, '/health');
-    await scenario('health', 'GET /health', portal, '/health', { ceiling: 'ceiling-bare' });
-
+    await pair(
+      { name: 'health', label: 'GET /health', path: '/health' },
+      {
+        server: bare,
+        name: 'ceiling-bare',
+        label: 'ceiling: bare Fastify, small JSON',
+        path: '/health',
+        compareJson: false,
+      },
+    );
     const lists = [
       {
         name: 'programmes',
         label: 'GET /api/programmes?limit=20 (anonymous)',
         path: '/api/programmes?limit=20',
-        headers: {},
       },
-      { name: 'news', label: 'GET /api/news?limit=20 (anonymous)', path: '/api/news?limit=20', headers: {} },
+      { name: 'news', label: 'GET /api/news?limit=20 (anonymous)', path: '/api/news?limit=20' },
       {
         name: 'queue-first',
         label: 'GET /api/applications?status=submitted&limit=20 (advisor), first page',
@@ -177,16 +188,13 @@ async function main() {
       },
     ];
     for (const list of lists) {
-      if (!wanted(list.name)) continue;
-      const same = await sameAnswer(list.path, list.headers);
-      await scenario(`ceiling-${list.name}`, `ceiling: Fastify + pg, ${list.name}`, raw, list.path, {
-        headers: list.headers,
+      await pair(list, {
+        server: raw,
+        name: `ceiling-${list.name}`,
+        label: `ceiling: Fastify + pg, ${list.name}`,
+        path: list.path,
+        compareJson: true,
       });
-      await scenario(list.name, list.label, portal, list.path, {
-        headers: list.headers,
-        ceiling: `ceiling-${list.name}`,
-      });
-      markSame(list.name, same);
     }
 
     if (wanted('create-submit')) {
@@ -597,14 +605,19 @@ function percent(ratio) {
   return `${Math.round(ratio * 100)}%`;
 }
 
+/** @param {number} value */
+function figure(value) {
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
 /** @param {ScenarioResult[]} results */
 function formatTable(results) {
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'vs ceiling'];
   const rows = results.map((result) => [
     result.label,
-    result.requestsPerSecond.toFixed(0),
-    String(result.p50),
-    String(result.p99),
+    figure(result.requestsPerSecond),
+    figure(result.p50),
+    figure(result.p99),
     String(result.non2xx),
     result.ratio === undefined
       ? ''
