@@ -100,7 +100,9 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
     jwt: app.get(JwtService),
   });
   // Helmet's default headers (CSP, HSTS, nosniff, frame and referrer policies), built into Nest 12.
-  app.useSecurityHeaders();
+  // Without upgrade-insecure-requests: over plain HTTP on a LAN address it would make browsers
+  // fetch Swagger UI's own scripts over HTTPS and fail; TLS is the proxy's business.
+  app.useSecurityHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
 
   app.setGlobalPrefix('api', {
     exclude: [

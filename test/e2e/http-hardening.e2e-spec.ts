@@ -14,6 +14,7 @@ describe('HTTP hardening (e2e)', () => {
     for (const response of [await t.http.get('/health'), await t.http.get('/api/nothing-here')]) {
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
       expect(response.headers['strict-transport-security']).toContain('max-age=');
       expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(response.headers['x-powered-by']).toBeUndefined();
