@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { getMetadataStorage } from 'class-validator';
 import pg from 'pg';
 import { registeredRoutes } from '../../src/app.factory.js';
 import { nastyBody, nastyQuery } from '../fuzz/nasty-values.js';
@@ -95,10 +96,32 @@ describe('Fuzzing every route (e2e)', () => {
 
   const fingerprint = async () => JSON.stringify((await database.query(fingerprintSql)).rows[0]);
 
+  /**
+   * The body's field names, from the DTO class that validates it: OpenAPI names the class, and
+   * class-validator's metadata lists its properties (inherited ones included). Reading the
+   * metadata, rather than the OpenAPI schema, works without the Swagger CLI plugin that only
+   * `nest build` applies.
+   */
   function fieldNamesOf(operation: OpenApiOperation | undefined): string[] {
     const reference = operation?.requestBody?.content?.['application/json']?.schema?.$ref;
-    const schema = reference ? openApi.components.schemas[reference.split('/').pop()!] : undefined;
-    return Object.keys(schema?.properties ?? {});
+    const className = reference?.split('/').pop();
+    if (!className) return [];
+    const storage = getMetadataStorage() as unknown as {
+      validationMetadatas: Map<new () => unknown, unknown>;
+      getTargetValidationMetadatas(
+        target: object,
+        schema: string,
+        always: boolean,
+        strict: boolean,
+      ): Array<{ propertyName: string }>;
+    };
+    const target = [...storage.validationMetadatas.keys()].find((candidate) => candidate.name === className);
+    if (!target) return [];
+    return [
+      ...new Set(
+        storage.getTargetValidationMetadatas(target, '', false, false).map((meta) => meta.propertyName),
+      ),
+    ];
   }
 
   const pathParameter = () =>
@@ -123,6 +146,7 @@ describe('Fuzzing every route (e2e)', () => {
     expect(routes.length).toBeGreaterThan(20);
     const problems: string[] = [];
     const statuses = new Map<number, number>();
+    let routesWithKnownFields = 0;
 
     for (const route of routes) {
       const openApiPath = route.path.replace(/:(\w+)/g, '{$1}');
@@ -132,13 +156,15 @@ describe('Fuzzing every route (e2e)', () => {
         .filter((parameter) => parameter.in === 'query')
         .map((parameter) => parameter.name);
       const parameterNames = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]);
+      const fieldNames = isWrite ? fieldNamesOf(operation) : [];
+      if (fieldNames.length > 0) routesWithKnownFields += 1;
 
       await fc
         .assert(
           fc.asyncProperty(
             fc.constantFrom(...CALLERS),
             fc.array(pathParameter(), { minLength: parameterNames.length, maxLength: parameterNames.length }),
-            isWrite ? nastyBody(fieldNamesOf(operation)) : fc.constant(undefined),
+            isWrite ? nastyBody(fieldNames) : fc.constant(undefined),
             nastyQuery(queryNames.length ? queryNames : ['q']),
             async (caller, parameters, body, query) => {
               let url = route.path;
