@@ -7,6 +7,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
+import { containsPattern } from '../common/search.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { ApplicationChoice } from './application-choice.entity.js';
 import { ApplicationErrorCode } from './application-error-codes.js';
@@ -282,7 +283,7 @@ export class ApplicationsService {
       );
     }
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      const pattern = containsPattern(query.q);
       builder.andWhere(
         new Brackets((where) =>
           where

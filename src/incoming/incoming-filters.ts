@@ -1,10 +1,6 @@
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { containsPattern } from '../common/search.js';
 import type { IncomingFiltersDto } from './dto/incoming-filters.dto.js';
-
-/** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
 
 /** The expression `q` searches (and incoming_search_idx indexes): names and email, accents and case ignored. */
 const SEARCHED = (alias: string) =>

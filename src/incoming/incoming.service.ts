@@ -4,7 +4,7 @@ import { DataSource, QueryFailedError, Repository, type EntityManager } from 'ty
 import type { AuthUser } from '../auth/auth-user.js';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
-import { today } from './calendar.js';
+import { today } from '../common/dates.js';
 import type { CreateIncomingDto } from './dto/create-incoming.dto.js';
 import type { ListIncomingQuery } from './dto/incoming-filters.dto.js';
 import {

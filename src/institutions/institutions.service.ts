@@ -4,7 +4,7 @@ import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
 import { brokenConstraint, UNIQUE_VIOLATION } from './database-errors.js';
-import { escapeLike } from './dto/catalogue-fields.js';
+import { escapeLike } from '../common/search.js';
 import type { CreateFacultyDto } from './dto/create-faculty.dto.js';
 import type { CreateInstitutionDto } from './dto/create-institution.dto.js';
 import { toFacultyResponse, type FacultyResponse } from './dto/faculty.response.js';

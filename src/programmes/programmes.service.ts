@@ -7,7 +7,7 @@ import { DomainException, InvalidInputError, NotFoundError } from '../common/err
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
 import { brokenConstraint, CHECK_VIOLATION } from '../institutions/database-errors.js';
-import { escapeLike } from '../institutions/dto/catalogue-fields.js';
+import { escapeLike } from '../common/search.js';
 import { Institution } from '../institutions/institution.entity.js';
 import type { Role } from '../users/role.js';
 import type { CreateProgrammeDto } from './dto/create-programme.dto.js';

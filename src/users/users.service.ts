@@ -5,6 +5,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
+import { containsPattern } from '../common/search.js';
 import { AuditService } from '../audit/audit.service.js';
 import { PasswordService } from './password.service.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
@@ -93,7 +94,7 @@ export class UsersService {
     if (query.role) builder.andWhere('user.role = :role', { role: query.role });
     if (query.active !== undefined) builder.andWhere('user.active = :active', { active: query.active });
     if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      const pattern = containsPattern(query.q);
       builder.andWhere(
         new Brackets((where) =>
           where

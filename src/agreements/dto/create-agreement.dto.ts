@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsAcademicYear, Omittable } from '../../institutions/dto/catalogue-fields.js';
+import { IsAcademicYear, Omittable } from '../../common/dto/fields.js';
 import {
   AGREEMENT_KINDS,
   AGREEMENT_STATUSES,

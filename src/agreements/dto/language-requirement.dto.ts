@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsISO6391 } from 'class-validator';
 import { CEFR_LEVELS, type CefrLevel } from '../../common/domain.js';
-import { LowerCased } from '../../institutions/dto/catalogue-fields.js';
+import { LowerCased } from '../../common/dto/fields.js';
 
 /** A language skill: an ISO 639-1 language at a CEFR level. */
 export class LanguageRequirementDto {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
-import { IsAcademicYear } from '../../institutions/dto/catalogue-fields.js';
+import { IsAcademicYear } from '../../common/dto/fields.js';
 import { AGREEMENT_STATUSES, type AgreementStatus } from '../agreement.entity.js';
 
 export class ListAgreementsQuery extends PageQueryDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -17,11 +17,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CEFR_LEVELS, type CefrLevel } from '../../common/domain.js';
+import { LowerCased } from '../../common/dto/fields.js';
 import { MAX_CHOICES, MOTIVATION_MAX } from '../application-state.js';
 
 export class LanguageSkillDto {
   /** ISO 639-1 code, lower case (`ru`, `kk`, `en`, ...) */
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @LowerCased()
   @IsString()
   @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code of two letters' })
   language: string;

@@ -1,11 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { Trimmed } from '../../common/dto/fields.js';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '../application-state.js';
 
 export const COMMENT_MAX = 2000;
-
-const Trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 export class DecisionDto {
   @ApiProperty({ enum: DECISION_OUTCOMES })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { ACADEMIC_YEAR_PATTERN, TERMS, type Term } from '../../common/domain.js';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { TERMS, type Term } from '../../common/domain.js';
+import { IsAcademicYear } from '../../common/dto/fields.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application-state.js';
 
@@ -17,7 +18,7 @@ export class ListApplicationsQuery extends PageQueryDto {
 
   /** `2025/2026` */
   @IsOptional()
-  @Matches(ACADEMIC_YEAR_PATTERN, { message: 'academicYear must look like 2025/2026' })
+  @IsAcademicYear()
   academicYear?: string;
 
   @ApiPropertyOptional({ enum: TERMS })

@@ -1,11 +1,11 @@
-import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Trimmed } from '../../common/dto/fields.js';
 import { COMMENT_MAX } from './decision.dto.js';
 
 export class WithdrawDto {
   /** Optional reason, kept in the timeline. */
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trimmed()
   @IsString()
   @IsNotEmpty()
   @MaxLength(COMMENT_MAX)

@@ -1,16 +1,12 @@
-import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
-
-/** Emails are compared without case: stored and looked up trimmed and lower-cased. */
-export const NormalisedEmail = () =>
-  Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+import { NormalizedEmail } from '../../common/dto/fields.js';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
 
 export class EmailDto {
   /** @example marie.dupont@student.umons.ac.be */
-  @NormalisedEmail()
+  @NormalizedEmail()
   @IsEmail()
   @MaxLength(254)
   email: string;

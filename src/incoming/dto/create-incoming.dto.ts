@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TERMS, type Term } from '../../common/domain.js';
-import { IsCalendarDate } from '../calendar.js';
-import { IsAcademicYear, NormalizedEmail, Trimmed } from './fields.js';
+import { IsAcademicYear, IsCalendarDate, NormalizedEmail, Trimmed } from '../../common/dto/fields.js';
 
 /** A nomination received from a partner: it starts as `nominated`. */
 export class CreateIncomingDto {

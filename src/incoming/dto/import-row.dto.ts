@@ -1,8 +1,7 @@
 import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TERMS, type Term } from '../../common/domain.js';
-import { IsCalendarDate } from '../calendar.js';
 import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-status.js';
-import { IsAcademicYear, NormalizedEmail, Trimmed } from './fields.js';
+import { IsAcademicYear, IsCalendarDate, NormalizedEmail, Trimmed } from '../../common/dto/fields.js';
 
 /**
  * One line of an imported CSV file (the export's columns). Not a request body: the import

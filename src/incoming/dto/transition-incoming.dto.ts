@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../calendar.js';
+import { IsCalendarDate } from '../../common/dto/fields.js';
 import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-status.js';
 
 export class TransitionIncomingDto {

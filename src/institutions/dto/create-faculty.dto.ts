@@ -1,5 +1,5 @@
 import { IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { Trimmed } from './catalogue-fields.js';
+import { Trimmed } from '../../common/dto/fields.js';
 
 export class CreateFacultyDto {
   /** e.g. Faculty of Translation and Interpreting – EII */

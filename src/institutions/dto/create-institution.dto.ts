@@ -9,7 +9,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { LowerCased, Omittable, Trimmed, UpperCased } from './catalogue-fields.js';
+import { LowerCased, Omittable, Trimmed, UpperCased } from '../../common/dto/fields.js';
 
 /** A domain name such as umons.ac.be (EWP's SCHAC code). */
 const SCHAC_CODE = /^(?=.{3,100}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;

@@ -1,6 +1,6 @@
 import { IsISO31661Alpha2, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
-import { Trimmed, UpperCased } from './catalogue-fields.js';
+import { Trimmed, UpperCased } from '../../common/dto/fields.js';
 
 export class ListInstitutionsQuery extends PageQueryDto {
   /** Part of the name, ignoring case and accents ("universite" finds "Université"). */

@@ -9,7 +9,8 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { EachTrimmed, SLUG_MAX_LENGTH, SLUG_PATTERN, Trimmed } from './news-fields.js';
+import { Trimmed } from '../../common/dto/fields.js';
+import { EachTrimmed, SLUG_MAX_LENGTH, SLUG_PATTERN } from './news-fields.js';
 
 export const BODY_MAX_LENGTH = 100_000;
 

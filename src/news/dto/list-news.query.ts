@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { NEWS_STATUSES, type NewsStatus } from '../news-article.entity.js';
-import { Trimmed } from './news-fields.js';
+import { Trimmed } from '../../common/dto/fields.js';
 
 export class ListNewsQuery extends PageQueryDto {
   /** Articles carrying this category (exact match), e.g. Partnerships. */

@@ -1,8 +1,5 @@
 import { Transform } from 'class-transformer';
 
-/** Strings are trimmed before they are checked. */
-export const Trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-
 /** Each string of an array trimmed; anything else left for the validators to refuse. */
 export const EachTrimmed = () =>
   Transform(({ value }) =>

@@ -23,7 +23,7 @@ import {
   LowerCased,
   Omittable,
   Trimmed,
-} from '../../institutions/dto/catalogue-fields.js';
+} from '../../common/dto/fields.js';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity.js';
 
 export class CreateProgrammeDto {

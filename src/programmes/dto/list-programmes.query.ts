@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { TERMS, type Term } from '../../common/domain.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
-import { IsAcademicYear, Trimmed } from '../../institutions/dto/catalogue-fields.js';
+import { IsAcademicYear, Trimmed } from '../../common/dto/fields.js';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity.js';
 
 export class ListProgrammesQuery extends PageQueryDto {

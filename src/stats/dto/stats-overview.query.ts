@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsAcademicYear } from '../../incoming/dto/fields.js';
+import { IsAcademicYear } from '../../common/dto/fields.js';
 
 export class StatsOverviewQuery {
   /** `2025/2026` */

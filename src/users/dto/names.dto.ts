@@ -1,7 +1,5 @@
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Transform } from 'class-transformer';
-
-const Trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+import { Trimmed } from '../../common/dto/fields.js';
 
 export class NamesDto {
   @Trimmed()

@@ -1,5 +1,3 @@
-import { registerDecorator, type ValidationOptions } from 'class-validator';
-
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written YYYY-MM-DD (2026-02-30 is not one). */
@@ -10,18 +8,6 @@ export function isCalendarDate(value: unknown): value is string {
   const [year, month, day] = match.slice(1).map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** The validation decorator for a YYYY-MM-DD calendar date. */
-export function IsCalendarDate(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a date written YYYY-MM-DD`, ...options },
-      validator: { validate: isCalendarDate },
-    });
 }
 
 /**
