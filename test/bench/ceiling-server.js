@@ -7,7 +7,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
-import { listNews, listProgrammes, listQueue } from './queries.js';
+import { buildQueries, listNews, listProgrammes, listQueue, readSchema } from './queries.js';
 
 const port = Number(process.env.PORT ?? 0);
 const databaseUrl = process.env.CEILING_DATABASE_URL;
@@ -23,15 +23,16 @@ if (databaseUrl) {
     max: Number(process.env.CEILING_POOL_SIZE ?? 10),
   });
 
-  app.get('/api/programmes', async () => listProgrammes(pool));
-  app.get('/api/news', async () => listNews(pool));
+  const sql = buildQueries(await readSchema(pool));
+  app.get('/api/programmes', async () => listProgrammes(pool, sql));
+  app.get('/api/news', async () => listNews(pool, sql));
   app.get('/api/applications', async (request, reply) => {
     const claims = verifyToken(request.headers.authorization);
     if (!claims || (claims.role !== 'advisor' && claims.role !== 'admin' && claims.role !== 'coordinator')) {
       return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'Sign in first' });
     }
     const query = /** @type {Record<string, string | undefined>} */ (request.query);
-    const page = await listQueue(pool, {
+    const page = await listQueue(pool, sql, {
       userId: claims.sub,
       status: query.status ?? 'submitted',
       cursor: query.cursor,

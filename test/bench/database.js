@@ -13,6 +13,14 @@ export const EMBEDDED_DIRECTORY = '.data/bench-postgres';
  * @property {(database: string) => string} urlOf The connection URL of a database on this server.
  * @property {string} description Where the server is, for the report (no password).
  * @property {() => Promise<void>} stop Stops the embedded server, if one was started.
+ * @property {StatementLog} [statementLog] The server's log lines, when this process can read them
+ *   (the embedded server, whose output comes to this process).
+ */
+
+/**
+ * @typedef {object} StatementLog
+ * @property {() => void} start Starts keeping the server's log lines.
+ * @property {() => string[]} stop Stops, and answers the log records kept.
  */
 
 /**
@@ -33,16 +41,47 @@ export async function openBenchServer(options) {
     };
   }
   options.log(`Starting the embedded PostgreSQL in ${EMBEDDED_DIRECTORY} ...`);
+  let capturing = false;
+  /** @type {string[]} */
+  const chunks = [];
   const embedded = await startEmbeddedPostgres({
     directory: path.resolve(EMBEDDED_DIRECTORY),
     database: 'postgres',
+    log: (message) => {
+      if (capturing) chunks.push(message.replace(/^\[STDERR\] /, ''));
+    },
   });
   return {
     adminUrl: embedded.adminUrl,
     urlOf: (database) => withDatabase(embedded.adminUrl, database),
     description: `embedded PostgreSQL (${EMBEDDED_DIRECTORY}) on 127.0.0.1:${embedded.port}`,
     stop: () => embedded.stop(),
+    statementLog: {
+      start: () => {
+        chunks.length = 0;
+        capturing = true;
+      },
+      stop: () => {
+        capturing = false;
+        return logRecords(chunks);
+      },
+    },
   };
+}
+
+/**
+ * The server's output comes in chunks, trimmed, that may cut a line anywhere: a record starts with
+ * its timestamp (the default log_line_prefix), anything else continues the record before it.
+ * @param {string[]} chunks
+ */
+function logRecords(chunks) {
+  /** @type {string[]} */
+  const records = [];
+  for (const line of chunks.join('\n').split('\n')) {
+    if (/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(line) || records.length === 0) records.push(line);
+    else records[records.length - 1] += line;
+  }
+  return records;
 }
 
 /**

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { openBenchServer, withClient } from './database.js';
+import { databaseNameOf, openBenchServer, withClient } from './database.js';
 import { measure, measurePair, round } from './load.js';
 import { parseOptions } from './options.js';
 import {
@@ -17,16 +17,7 @@ import {
   resetPeakMemory,
   startServer,
 } from './processes.js';
-import {
-  AUTH_USER_SQL,
-  CHOICES_SQL,
-  encodeCursor,
-  NEWS_LINKS_SQL,
-  NEWS_SQL,
-  PROGRAMMES_SQL,
-  QUEUE_AFTER_SQL,
-  QUEUE_SQL,
-} from './queries.js';
+import { buildQueries, encodeCursor, readSchema } from './queries.js';
 import { describeSizes, prepareDataset } from './seeding.js';
 import { signToken } from './tokens.js';
 
@@ -84,7 +75,21 @@ async function main() {
     const dataset = await prepareDataset(options, server, log);
     const url = dataset.url;
 
-    log('Starting the ceiling servers and the portal ...');
+    const fixtures = await withClient(url, (client) => loadFixtures(client));
+    log(
+      `Dataset: ${describeSizes(fixtures.counts)}; review queue: ${fixtures.queueLength.toLocaleString('en')} submitted`,
+    );
+    const sqlCheck = await checkStatements(options, server, url, fixtures);
+
+    // The portal first: it applies pending migrations, and the ceiling reads the schema after them.
+    log('Starting the portal and the ceiling servers ...');
+    const portal = await startServer({
+      name: 'portal',
+      script: path.join(options.dist, 'main.js'),
+      env: portalEnvironment(url),
+      timeoutMs: 180_000,
+    });
+    processes.push(portal);
     const bare = await startServer({ name: 'bare Fastify', script: 'test/bench/ceiling-server.js', env: {} });
     processes.push(bare);
     const raw = await startServer({
@@ -93,18 +98,7 @@ async function main() {
       env: { CEILING_DATABASE_URL: url, JWT_SECRET: BENCH_JWT_SECRET },
     });
     processes.push(raw);
-    const portal = await startServer({
-      name: 'portal',
-      script: path.join(options.dist, 'main.js'),
-      env: portalEnvironment(url),
-      timeoutMs: 180_000,
-    });
-    processes.push(portal);
 
-    const fixtures = await withClient(url, (client) => loadFixtures(client));
-    log(
-      `Dataset: ${describeSizes(fixtures.counts)}; review queue: ${fixtures.queueLength.toLocaleString('en')} submitted`,
-    );
     const advisorHeaders = { authorization: `Bearer ${signToken(fixtures.advisor)}` };
     const deepUrl = `/api/applications?status=submitted&limit=20&cursor=${fixtures.deepCursor}`;
     await checkDeepCursor(portal.baseUrl, deepUrl, advisorHeaders, fixtures.deepFirstId);
@@ -199,7 +193,7 @@ async function main() {
 
     if (wanted('create-submit')) {
       log('- POST /api/applications + POST /api/applications/:id/submit, one student each');
-      results.push(await createAndSubmit(url, portal, settings));
+      results.push(await createAndSubmit(url, portal, settings, dataset.marker.seededAt));
     }
 
     /** @type {Record<string, unknown> | undefined} */
@@ -255,6 +249,7 @@ async function main() {
         loadSeconds: dataset.marker.seconds,
         seededAt: dataset.marker.seededAt,
       },
+      sqlCheck,
       scenarios: results,
       export: exportResult,
       targets,
@@ -322,6 +317,115 @@ async function loadFixtures(client) {
 /** @typedef {Awaited<ReturnType<typeof loadFixtures>>} Fixtures */
 
 /**
+ * Checks that the ceiling runs the very statements the portal runs: a portal started with
+ * log_statement = 'all' on the bench database serves each list once, and its statements, read
+ * from the embedded server's log, are compared with the ceiling's (spaces and the length of IN
+ * lists aside). Only where this process reads the server's log, i.e. on the embedded server.
+ * @param {import('./options.js').BenchOptions} options
+ * @param {import('./database.js').BenchServer} server
+ * @param {string} url
+ * @param {Fixtures} fixtures
+ * @returns {Promise<{ checked: boolean, note?: string, statements?: Record<string, boolean>, differences?: Record<string, { portal: string, ceiling: string }> }>}
+ */
+async function checkStatements(options, server, url, fixtures) {
+  const statementLog = server.statementLog;
+  if (!statementLog) {
+    return {
+      checked: false,
+      note: 'the database server is not the embedded one: its statement log is not readable here',
+    };
+  }
+  log('Checking that the ceiling runs the statements the portal runs ...');
+  const database = databaseNameOf(url);
+  const setLogging = (/** @type {string} */ clause) =>
+    withClient(server.adminUrl, (client) =>
+      client.query(`ALTER DATABASE ${client.escapeIdentifier(database)} ${clause}`),
+    );
+  await setLogging(`SET log_statement = 'all'`);
+  statementLog.start();
+  /** @type {string[]} */
+  let records = [];
+  try {
+    const portal = await startServer({
+      name: 'portal (statement check)',
+      script: path.join(options.dist, 'main.js'),
+      env: portalEnvironment(url),
+      timeoutMs: 180_000,
+    });
+    try {
+      const headers = { authorization: `Bearer ${signToken(fixtures.advisor)}` };
+      for (const urlPath of [
+        '/api/programmes?limit=20',
+        '/api/news?limit=20',
+        '/api/applications?status=submitted&limit=20',
+        `/api/applications?status=submitted&limit=20&cursor=${fixtures.deepCursor}`,
+      ]) {
+        // Anonymous for the public lists, as in the scenarios.
+        const init = urlPath.startsWith('/api/applications') ? { headers } : {};
+        await (await fetch(`${portal.baseUrl}${urlPath}`, init)).arrayBuffer();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      await portal.stop();
+    }
+  } finally {
+    records = statementLog.stop();
+    await setLogging('RESET log_statement');
+  }
+  const normalise = (/** @type {string} */ text) =>
+    text.replace(/\s+/g, '').replace(/IN\(\$\d+(,\$\d+)*\)/g, 'IN(...)');
+  const logged = new Set(
+    records.flatMap((record) => {
+      const statement = /(?:statement|execute [^:]*): (.*)$/.exec(record)?.[1];
+      return statement ? [normalise(statement)] : [];
+    }),
+  );
+  const sql = await withClient(url, async (client) => buildQueries(await readSchema(client)));
+  const expected = {
+    programmes: sql.programmes,
+    news: sql.news,
+    'news related institutions': sql.newsLinks(1),
+    'auth user': sql.authUser,
+    'queue first page': sql.queue,
+    'queue after a cursor': sql.queueAfter,
+    'queue choices': sql.choices(1),
+  };
+  /** @type {Record<string, boolean>} */
+  const statements = {};
+  /** @type {Record<string, { portal: string, ceiling: string }>} */
+  const differences = {};
+  for (const [name, text] of Object.entries(expected)) {
+    const wanted = normalise(text);
+    statements[name] = logged.has(wanted);
+    if (statements[name]) continue;
+    // Show where the closest statement the portal ran parts from the ceiling's.
+    let best = { length: -1, statement: '' };
+    for (const statement of logged) {
+      let length = 0;
+      while (length < statement.length && statement[length] === wanted[length]) length += 1;
+      if (length > best.length) best = { length, statement };
+    }
+    const from = Math.max(0, best.length - 60);
+    differences[name] = {
+      portal: best.statement.slice(from, best.length + 120),
+      ceiling: wanted.slice(from, best.length + 120),
+    };
+  }
+  const different = Object.keys(differences);
+  log(
+    different.length === 0
+      ? '  the ceiling runs the same statements as the portal'
+      : `  ! the portal ran other statements than the ceiling for: ${different.join(', ')}`,
+  );
+  for (const [name, difference] of Object.entries(differences)) {
+    log(
+      `    ${name}: portal  ...${difference.portal}\n    ${' '.repeat(name.length)}  ceiling ...${difference.ceiling}`,
+    );
+  }
+  return { checked: true, statements, ...(different.length > 0 ? { differences } : {}) };
+}
+
+/**
  * The computed cursor must land where walking the pages would: its page starts at row depth + 1.
  * @param {string} baseUrl
  * @param {string} deepUrl
@@ -340,14 +444,19 @@ async function checkDeepCursor(baseUrl, deepUrl, headers, expectedId) {
 
 /**
  * Many students each create a draft and submit it (a pair of requests per student), on the
- * programmes of the call open now. The applications made are deleted afterwards, so runs repeat.
+ * programmes of the call open now. Every application made after the dataset was loaded is
+ * deleted before and after (its choices and events go with it), so runs repeat on the same data.
  * @param {string} url
  * @param {import('./processes.js').ServerProcess} portal
  * @param {import('./load.js').LoadSettings} settings
+ * @param {string | undefined} seededAt
  * @returns {Promise<ScenarioResult>}
  */
-async function createAndSubmit(url, portal, settings) {
-  const started = new Date();
+async function createAndSubmit(url, portal, settings, seededAt) {
+  const since = seededAt ?? new Date().toISOString();
+  const cleanUp = () =>
+    withClient(url, (client) => client.query(`DELETE FROM applications WHERE created_at > $1`, [since]));
+  await cleanUp();
   const { call, programmes, students } = await withClient(url, async (client) => {
     // The call with the most programmes open now (and for a while) that anyone may apply to.
     const open = await client.query(
@@ -445,13 +554,9 @@ async function createAndSubmit(url, portal, settings) {
       note: `${pairs} create+submit pairs/s on ${programmes.length} open programmes of ${call}; each pair a different student${exhausted ? ' (ran out of students: the run stopped early)' : ''}`,
     };
   } finally {
-    const used = students.slice(0, next).map((student) => student.id);
-    await withClient(url, (client) =>
-      client.query(`DELETE FROM applications WHERE student_id = ANY($1::uuid[]) AND created_at >= $2`, [
-        used,
-        started,
-      ]),
-    );
+    // Requests cut at the end of the run may still commit on the server: let them land first.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await cleanUp();
   }
 }
 
@@ -533,19 +638,20 @@ async function explainLists(client, fixtures) {
     (await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values)).rows
       .map((row) => row['QUERY PLAN'])
       .join('\n');
-  const queuePage = await client.query(QUEUE_SQL, ['submitted']);
-  const newsPage = await client.query(NEWS_SQL, ['published']);
+  const sql = buildQueries(await readSchema(client));
+  const queuePage = await client.query(sql.queue, ['submitted']);
+  const newsPage = await client.query(sql.news, ['published']);
   const newsIds = newsPage.rows.slice(0, 20).map((row) => row.a_id);
   const [deepAt, deepId] = JSON.parse(Buffer.from(fixtures.deepCursor, 'base64url').toString('utf8'));
   return {
-    programmes: await explain(PROGRAMMES_SQL),
-    news: await explain(NEWS_SQL, ['published']),
-    'news related institutions': await explain(NEWS_LINKS_SQL(newsIds.length), newsIds),
-    'auth user': await explain(AUTH_USER_SQL, [fixtures.advisor.id, true]),
-    'queue first page': await explain(QUEUE_SQL, ['submitted']),
-    'queue deep page': await explain(QUEUE_AFTER_SQL, ['submitted', deepAt, deepId]),
+    programmes: await explain(sql.programmes),
+    news: await explain(sql.news, ['published']),
+    'news related institutions': await explain(sql.newsLinks(newsIds.length), newsIds),
+    'auth user': await explain(sql.authUser, [fixtures.advisor.id, true]),
+    'queue first page': await explain(sql.queue, ['submitted']),
+    'queue deep page': await explain(sql.queueAfter, ['submitted', deepAt, deepId]),
     'queue choices': await explain(
-      CHOICES_SQL(queuePage.rows.length),
+      sql.choices(queuePage.rows.length),
       queuePage.rows.map((row) => row.a_id),
     ),
   };
