@@ -1,9 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
@@ -139,7 +140,7 @@ export class ApplicationsService {
         // The update also raises `version` and `updated_at`.
         await manager.createQueryBuilder().update(Application).set(patch).where('id = :id', { id }).execute();
       } catch (error) {
-        if (isViolationOf(error, ONE_LIVE_PER_TERM)) throw alreadyExists();
+        if (isUniqueViolation(error, ONE_LIVE_PER_TERM)) throw alreadyExists();
         throw error;
       }
     });
@@ -420,12 +421,4 @@ export class ApplicationsService {
       application.choices = choices.filter((choice) => choice.applicationId === application.id);
     }
   }
-}
-
-function isViolationOf(error: unknown, constraint: string): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { code?: string; constraint?: string } | undefined)?.code === '23505' &&
-    (error.driverError as { constraint?: string }).constraint === constraint
-  );
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError, Repository, type EntityManager } from 'typeorm';
+import { DataSource, Repository, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
 import { today } from '../common/dates.js';
@@ -36,18 +37,13 @@ const REQUIRED_FIELDS = [
 ] as const;
 
 export const INCOMING_ALREADY_EXISTS = 'INCOMING_ALREADY_EXISTS';
+/** One live mobility per email, academic year and term (see the entity). */
+const ONE_LIVE_PER_TERM = 'incoming_email_year_term_unique';
 
 function alreadyExists(email: string, academicYear: string, term: string): DomainException {
   return new DomainException(
     INCOMING_ALREADY_EXISTS,
     `${email} already has an incoming mobility for ${academicYear} (${term}) that is not cancelled`,
-  );
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { code?: string } | undefined)?.code === '23505'
   );
 }
 
@@ -171,7 +167,8 @@ export class IncomingService {
       try {
         await manager.getRepository(IncomingMobility).update({ id }, changes);
       } catch (error) {
-        if (isUniqueViolation(error)) throw alreadyExists(merged.email, merged.academicYear, merged.term);
+        if (isUniqueViolation(error, ONE_LIVE_PER_TERM))
+          throw alreadyExists(merged.email, merged.academicYear, merged.term);
         throw error;
       }
     });

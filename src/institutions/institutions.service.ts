@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
+import { brokenConstraint, UNIQUE_VIOLATION } from '../common/errors/database-errors.js';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
-import { brokenConstraint, UNIQUE_VIOLATION } from './database-errors.js';
 import { escapeLike } from '../common/search.js';
 import type { CreateFacultyDto } from './dto/create-faculty.dto.js';
 import type { CreateInstitutionDto } from './dto/create-institution.dto.js';

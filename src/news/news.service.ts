@@ -1,8 +1,9 @@
 import { ForbiddenException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { AuthUser } from '../auth/auth-user.js';
+import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
 import { applyKeyset, toPage, type KeysetOrder, type Page } from '../common/pagination/pagination.js';
 import { Institution } from '../institutions/institution.entity.js';
@@ -36,10 +37,7 @@ export function canEditNews(user: AuthUser | undefined): boolean {
 const PUBLISHED_ORDER: KeysetOrder = { columns: ['a.published_at', 'a.id'], direction: 'DESC' };
 const DRAFT_ORDER: KeysetOrder = { columns: ['a.created_at', 'a.id'], direction: 'DESC' };
 const SLUG_ATTEMPTS = 5;
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-}
+const SLUG_UNIQUE = 'news_articles_slug_unique';
 
 /**
  * Stores a new article on the given transaction's manager and returns its id: a draft, or
@@ -224,7 +222,8 @@ export class NewsService {
             .where('id = :id', { id })
             .execute();
         } catch (error) {
-          if (changes.slug !== undefined && isUniqueViolation(error)) throw slugTaken(changes.slug);
+          if (changes.slug !== undefined && isUniqueViolation(error, SLUG_UNIQUE))
+            throw slugTaken(changes.slug);
           throw error;
         }
       }

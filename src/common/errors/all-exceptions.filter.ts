@@ -8,6 +8,13 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import {
+  CHECK_VIOLATION,
+  FOREIGN_KEY_VIOLATION,
+  NOT_NULL_VIOLATION,
+  postgresErrorOf,
+  UNIQUE_VIOLATION,
+} from './database-errors.js';
 import { DomainException } from './domain.exception.js';
 import { ErrorCode } from './error-codes.js';
 
@@ -49,17 +56,40 @@ function reasonPhrase(status: number): string {
     .join(' ');
 }
 
+/** `first_name` -> `firstName`: a column as the API names its field. */
+const fieldOf = (column: string) =>
+  column.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+
 /** PostgreSQL errors that are the caller's fault, should a service let one through. */
 function fromDatabaseError(error: QueryFailedError): ErrorFields | undefined {
-  const code = (error.driverError as { code?: string } | undefined)?.code;
+  const { code, column, constraint } = postgresErrorOf(error) ?? {};
   switch (code) {
-    case '23505':
+    case NOT_NULL_VIOLATION: {
+      const field = column ? fieldOf(column) : undefined;
+      const message = field ? `${field} must not be null` : 'A required value is missing';
+      return {
+        statusCode: 400,
+        code: ErrorCode.VALIDATION_FAILED,
+        message,
+        ...(field ? { fields: [{ field, problems: [message] }] } : {}),
+      };
+    }
+    case CHECK_VIOLATION:
+      return {
+        statusCode: 400,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: constraint
+          ? `The values break the rule ${constraint}`
+          : 'The values break a rule of the database',
+        ...(constraint ? { constraint } : {}),
+      };
+    case UNIQUE_VIOLATION:
       return {
         statusCode: 409,
         code: ErrorCode.ALREADY_EXISTS,
         message: 'A record with the same unique value already exists',
       };
-    case '23503':
+    case FOREIGN_KEY_VIOLATION:
       return {
         statusCode: 400,
         code: ErrorCode.REFERENCED_RECORD_MISSING,
@@ -83,6 +113,24 @@ function fromDatabaseError(error: QueryFailedError): ErrorFields | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * A failed query as it is logged: what failed and where, never its parameters or the failing
+ * row (they may hold password hashes and personal data).
+ */
+function loggable(error: Error): Error {
+  if (!(error instanceof QueryFailedError)) return error;
+  const { code, constraint, table, column } = postgresErrorOf(error) ?? {};
+  return Object.assign(new Error(error.message), {
+    name: error.name,
+    stack: error.stack,
+    query: error.query,
+    code,
+    constraint,
+    table,
+    column,
+  });
 }
 
 /**
@@ -156,7 +204,7 @@ export function toErrorBody(exception: unknown, requestId: string | undefined, l
     };
   } else {
     const error = isErrorLike(exception) ? exception : new Error(String(exception));
-    logger.error({ err: error, requestId }, `Unhandled error: ${error.message}`);
+    logger.error({ err: loggable(error), requestId }, `Unhandled error: ${error.message}`);
     body = { statusCode: 500, code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error' };
   }
   return { ...body, error: reasonPhrase(body.statusCode), requestId };
