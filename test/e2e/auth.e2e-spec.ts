@@ -179,6 +179,18 @@ describe('Identity and access (e2e)', () => {
       expect(badLevel.status).toBe(400);
       expect(badLevel.body.fields[0].field).toBe('studyLevel');
     });
+
+    it('refuses null for a name on PATCH /me (400 naming it), and clears a student field with null', async () => {
+      const student = await t.createUser('student', { studentNumber: '120001' });
+      for (const field of ['firstName', 'lastName']) {
+        const nulled = await t.http.patch('/api/auth/me', { [field]: null }, { token: student.token });
+        expect(nulled.status).toBe(400);
+        expect(nulled.body.fields.map((entry: { field: string }) => entry.field)).toEqual([field]);
+      }
+      const cleared = await t.http.patch('/api/auth/me', { studentNumber: null }, { token: student.token });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body).toMatchObject({ studentNumber: null, firstName: 'Student' });
+    });
   });
 
   describe('tokens', () => {
@@ -340,6 +352,18 @@ describe('Identity and access (e2e)', () => {
         (await t.http.get('/api/users/00000000-0000-4000-8000-000000000000', { token: admin.token })).status,
       ).toBe(404);
       expect((await t.http.get('/api/users/not-a-uuid', { token: admin.token })).status).toBe(400);
+    });
+
+    it('refuses null for role, names or active on PATCH /users/:id (400 naming it), changing nothing', async () => {
+      const admin = await t.createUser('admin');
+      const user = await t.createUser('advisor');
+      for (const field of ['role', 'firstName', 'lastName', 'active']) {
+        const nulled = await t.http.patch(`/api/users/${user.id}`, { [field]: null }, { token: admin.token });
+        expect(nulled.status).toBe(400);
+        expect(nulled.body.fields.map((entry: { field: string }) => entry.field)).toEqual([field]);
+      }
+      const unchanged = await t.http.get(`/api/users/${user.id}`, { token: admin.token });
+      expect(unchanged.body).toMatchObject({ role: 'advisor', firstName: 'Advisor', active: true });
     });
   });
 });

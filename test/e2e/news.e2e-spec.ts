@@ -487,6 +487,21 @@ describe('News (e2e)', () => {
       const nulled = await t.http.patch(`/api/news/${draft.id}`, { title: null }, { token: editor.token });
       expect(nulled.status).toBe(400);
       expect(nulled.body.fields[0].field).toBe('title');
+      for (const field of ['categories', 'relatedInstitutionIds', 'slug']) {
+        const response = await t.http.patch(
+          `/api/news/${draft.id}`,
+          { [field]: null },
+          { token: editor.token },
+        );
+        expect(response.status).toBe(400);
+        expect(response.body.fields.map((entry: { field: string }) => entry.field)).toEqual([field]);
+      }
+      const unchanged = await t.http.get(`/api/news/${draft.slug}`, { token: editor.token });
+      expect(unchanged.body).toMatchObject({
+        slug: draft.slug,
+        categories: draft.categories,
+        relatedInstitutionIds: draft.relatedInstitutionIds,
+      });
       const unknown = await t.http.post('/api/news', articleBody({ relatedInstitutionIds: [randomUUID()] }), {
         token: editor.token,
       });

@@ -2,5 +2,10 @@ import { IntersectionType, PartialType } from '@nestjs/swagger';
 import { NamesDto } from '../../users/dto/names.dto.js';
 import { StudentProfileDto } from '../../users/dto/student-profile.dto.js';
 
-/** What anyone may change of their own profile (the student fields only apply to students). */
-export class UpdateMeDto extends PartialType(IntersectionType(NamesDto, StudentProfileDto)) {}
+/**
+ * What anyone may change of their own profile (the student fields only apply to students). Names
+ * may be left out but not be null; null clears a student field.
+ */
+export class UpdateMeDto extends PartialType(IntersectionType(NamesDto, StudentProfileDto), {
+  skipNullProperties: false,
+}) {}

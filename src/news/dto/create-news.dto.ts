@@ -3,13 +3,12 @@ import {
   ArrayUnique,
   IsArray,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
 } from 'class-validator';
-import { Trimmed } from '../../common/dto/fields.js';
+import { Omittable, Trimmed } from '../../common/dto/fields.js';
 import { EachTrimmed, SLUG_MAX_LENGTH, SLUG_PATTERN } from './news-fields.js';
 
 export const BODY_MAX_LENGTH = 100_000;
@@ -42,7 +41,7 @@ export class CreateNewsDto {
   authorName: string;
 
   /** e.g. International, Partnerships, Research. */
-  @IsOptional()
+  @Omittable()
   @EachTrimmed()
   @IsArray()
   @ArrayMaxSize(10)
@@ -53,7 +52,7 @@ export class CreateNewsDto {
   categories?: string[];
 
   /** Institutions the article is about. */
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -61,7 +60,7 @@ export class CreateNewsDto {
   relatedInstitutionIds?: string[];
 
   /** Address of the article; made from the title when left out (a taken one gets -2, -3, ...). */
-  @IsOptional()
+  @Omittable()
   @Trimmed()
   @IsString()
   @MaxLength(SLUG_MAX_LENGTH)
