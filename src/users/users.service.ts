@@ -110,21 +110,23 @@ export class UsersService {
 
   /**
    * Changes names, role, activation or student fields; deactivation ends the user's tokens.
-   * Role and activation changes are audited with the actor who made them.
+   * Role and activation changes are audited with the actor who made them. The account row is
+   * locked first, so the audited `from` is the value the change replaced, even under concurrency.
    */
   async update(id: string, changes: UserChanges, actor?: AuditActor): Promise<User> {
-    const user = await this.getById(id);
-    const role = changes.role ?? user.role;
-    const patch: QueryDeepPartialEntity<User> = {
-      ...(changes.firstName !== undefined ? { firstName: changes.firstName } : {}),
-      ...(changes.lastName !== undefined ? { lastName: changes.lastName } : {}),
-      ...(changes.role !== undefined ? { role: changes.role } : {}),
-      ...(changes.active !== undefined ? { active: changes.active } : {}),
-      ...(role === 'student' ? this.studentFields(changes) : {}),
-    };
-    if (changes.active === false && user.active) patch.tokenVersion = () => 'token_version + 1';
-    if (Object.keys(patch).length > 0) {
-      await this.users.manager.transaction(async (manager) => {
+    await this.users.manager.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('User');
+      const role = changes.role ?? user.role;
+      const patch: QueryDeepPartialEntity<User> = {
+        ...(changes.firstName !== undefined ? { firstName: changes.firstName } : {}),
+        ...(changes.lastName !== undefined ? { lastName: changes.lastName } : {}),
+        ...(changes.role !== undefined ? { role: changes.role } : {}),
+        ...(changes.active !== undefined ? { active: changes.active } : {}),
+        ...(role === 'student' ? this.studentFields(changes) : {}),
+      };
+      if (changes.active === false && user.active) patch.tokenVersion = () => 'token_version + 1';
+      if (Object.keys(patch).length > 0) {
         await manager
           .createQueryBuilder(User, 'user')
           .update()
@@ -149,8 +151,8 @@ export class UsersService {
             manager,
           );
         }
-      });
-    }
+      }
+    });
     return this.getById(id);
   }
 

@@ -378,6 +378,32 @@ describe('Audit trail (e2e)', () => {
     await t.close();
   });
 
+  it('audits concurrent role changes as one chain: each from is the role the change replaced', async () => {
+    const admin = await t.createUser('admin');
+    const user = await t.createUser('student');
+    const roles = ['advisor', 'coordinator', 'editor'];
+    const responses = await Promise.all(
+      roles.map((role) => t.http.patch(`/api/users/${user.id}`, { role }, { token: admin.token })),
+    );
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
+    const trail = await t.http.get('/api/audit', {
+      token: admin.token,
+      query: { targetId: user.id, action: 'user.role.changed' },
+    });
+    const steps = new Map<string, string>(
+      trail.body.items.map((entry: { details: { from: string; to: string } }) => [
+        entry.details.from,
+        entry.details.to,
+      ]),
+    );
+    // Three changes from three distinct roles: following the chain from 'student' visits all.
+    expect(trail.body.items).toHaveLength(3);
+    let role = 'student';
+    for (let step = 0; step < 3; step++) role = steps.get(role) ?? 'broken chain';
+    const current = await t.http.get(`/api/users/${user.id}`, { token: admin.token });
+    expect(role).toBe(current.body.role);
+  });
+
   it('records logins, failures and role and activation changes, without passwords or tokens', async () => {
     const admin = await t.createUser('admin');
     const student = await t.createUser('student');
