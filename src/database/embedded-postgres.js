@@ -89,6 +89,12 @@ export async function startEmbeddedPostgres(options) {
     port,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
+      // A Ctrl-C in a terminal reaches the whole process group, so PostgreSQL may have stopped on
+      // its own already; asking it again would wait for an exit that has happened.
+      const server = /** @type {{ process?: import('node:child_process').ChildProcess }} */ (
+        /** @type {unknown} */ (cluster)
+      ).process;
+      if (!server || server.exitCode !== null || server.signalCode !== null) return;
       await cluster.stop();
     },
   };
