@@ -18,9 +18,6 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** Statuses that still count as the student's application for their term (see the unique index). */
-export const LIVE_STATUSES: ApplicationStatus[] = ['draft', 'submitted', 'approved', 'waitlisted'];
-
 export const DECISION_OUTCOMES = ['approve', 'waitlist', 'reject'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 

@@ -80,18 +80,6 @@ export class InstitutionsService {
     return institution;
   }
 
-  /** The university running the portal (null only on a database without reference data). */
-  findHome(manager: EntityManager = this.dataSource.manager): Promise<Institution | null> {
-    return manager.findOneBy(Institution, { isHome: true });
-  }
-
-  findBySchacCode(
-    schacCode: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Institution | null> {
-    return manager.findOneBy(Institution, { schacCode: schacCode.toLowerCase() });
-  }
-
   async create(dto: CreateInstitutionDto): Promise<Institution> {
     try {
       // The unique indexes decide (schacCode, erasmusCode, the single home), so racing requests cannot both win.
@@ -121,12 +109,10 @@ export class InstitutionsService {
         });
         if (!current) throw new NotFoundError('Institution');
         if (current.isHome && dto.isHome === false) {
-          throw new DomainException(
-            'HOME_INSTITUTION_REQUIRED',
-            'There is exactly one home institution: it cannot stop being the home institution',
-            409,
-            { fields: ['isHome'] },
-          );
+          const message = 'There is exactly one home institution: it cannot stop being the home institution';
+          throw new DomainException('HOME_INSTITUTION_REQUIRED', message, 409, {
+            fields: [{ field: 'isHome', problems: [message] }],
+          });
         }
         const changes: Partial<Institution> = {};
         for (const field of FIELDS) {

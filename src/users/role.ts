@@ -1,7 +1,5 @@
 export const ROLES = ['student', 'advisor', 'coordinator', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const STAFF_ROLES: Role[] = ['advisor', 'coordinator', 'editor', 'admin'];
-
 export const STUDY_LEVELS = ['bachelor', 'master', 'doctorate'] as const;
 export type StudyLevel = (typeof STUDY_LEVELS)[number];

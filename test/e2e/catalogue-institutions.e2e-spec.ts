@@ -214,6 +214,7 @@ describe('Catalogue: institutions and faculties (e2e)', () => {
       );
       expect(demoted.status).toBe(409);
       expect(demoted.body.code).toBe('HOME_INSTITUTION_REQUIRED');
+      expect(fieldNames(demoted.body)).toEqual(['isHome']);
       const homes = await t.dataSource.query(`SELECT schac_code FROM institutions WHERE is_home`);
       expect(homes).toEqual([{ schac_code: 'umons.ac.be' }]);
     });
