@@ -68,6 +68,16 @@ describe('Portal process (e2e)', () => {
     expect(postgresProcessesIn(dataDir)).toEqual([]);
   }, 180_000);
 
+  it('stops `npm start` cleanly on SIGTERM: exit 0, no postgres left', async () => {
+    const server = await startServer({ ...baseEnv, DATA_DIR: dataDir }, ['npm', 'start']);
+    await waitUntilHealthy(server, 120_000);
+    const stoppingAt = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(Date.now() - stoppingAt).toBeLessThan(10_000);
+    expect(postgresProcessesIn(dataDir)).toEqual([]);
+  }, 180_000);
+
   it('finishes every request accepted before SIGTERM without a 5xx, then exits 0 within 10 s', async () => {
     const server = await startServer({ ...baseEnv, DATA_DIR: dataDir });
     await waitUntilHealthy(server);

@@ -21,11 +21,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs the built portal (`node dist/main.js`) as its own process, as `npm start` does. */
-export async function startServer(env: Record<string, string | undefined>): Promise<ServerProcess> {
+/**
+ * Runs the built portal as its own process: `node dist/main.js` by default, or the given command
+ * (e.g. `['npm', 'start']`, which builds first).
+ */
+export async function startServer(
+  env: Record<string, string | undefined>,
+  command: string[] = [process.execPath, 'dist/main.js'],
+): Promise<ServerProcess> {
   const port = env.PORT && /^\d+$/.test(env.PORT) ? Number(env.PORT) : await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(command[0], command.slice(1), {
     env: { PORT: String(port), ...env, NODE_OPTIONS: '' } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
