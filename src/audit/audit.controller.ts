@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import type { Page } from '../common/pagination/pagination.js';
-import type { AuditEntry } from './audit-entry.entity.js';
 import { AuditService } from './audit.service.js';
+import { AuditEntryResponse } from './dto/audit-entry.response.js';
 import { ListAuditQuery } from './dto/list-audit.query.js';
 
 @ApiTags('audit')
@@ -14,7 +14,7 @@ export class AuditController {
 
   /** The audit trail, newest first: logins, role and activation changes, decisions, erasures. */
   @Get()
-  list(@Query() query: ListAuditQuery): Promise<Page<AuditEntry>> {
+  list(@Query() query: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
     return this.audit.list(query);
   }
 }

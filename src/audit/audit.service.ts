@@ -4,6 +4,7 @@ import { Repository, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { toAuditEntryResponse, type AuditEntryResponse } from './dto/audit-entry.response.js';
 import type { ListAuditQuery } from './dto/list-audit.query.js';
 
 export interface AuditRecord {
@@ -35,7 +36,7 @@ export class AuditService {
     } as QueryDeepPartialEntity<AuditEntry>);
   }
 
-  async list(query: ListAuditQuery): Promise<Page<AuditEntry>> {
+  async list(query: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
     const builder = this.entries.createQueryBuilder('entry');
     if (query.action) builder.andWhere('entry.action = :action', { action: query.action });
     if (query.actorId) builder.andWhere('entry.actor_id = :actorId', { actorId: query.actorId });
@@ -44,11 +45,6 @@ export class AuditService {
     if (query.until) builder.andWhere('entry.at < :until', { until: query.until });
     applyKeyset(builder, { columns: ['entry.at', 'entry.id'], direction: 'DESC' }, query);
     const rows = await builder.getMany();
-    return toPage(
-      rows,
-      query.limit,
-      (entry) => [entry.at.toISOString(), entry.id],
-      (entry) => entry,
-    );
+    return toPage(rows, query.limit, (entry) => [entry.at.toISOString(), entry.id], toAuditEntryResponse);
   }
 }
