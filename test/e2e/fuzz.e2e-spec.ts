@@ -30,6 +30,7 @@ describe('Fuzzing every route (e2e)', () => {
   let databaseName: string;
   let tokens: Record<(typeof CALLERS)[number], string | undefined>;
   let existingIds: string[];
+  const idsByTable: Record<string, string[]> = {};
   let slugs: string[];
   let openApi: {
     paths: Record<string, Record<string, OpenApiOperation>>;
@@ -70,16 +71,18 @@ describe('Fuzzing every route (e2e)', () => {
       )
       .join(', ')}`;
 
+    await createOneOfEverything(users);
     existingIds = [];
     for (const { table_name: name } of tables) {
       const hasId = await database.query(
         `SELECT 1 FROM information_schema.columns WHERE table_name = $1 AND column_name = 'id' AND data_type = 'uuid'`,
         [name],
       );
-      if (hasId.rowCount)
-        existingIds.push(
-          ...(await database.query(`SELECT id FROM "${name}" LIMIT 2`)).rows.map((row) => row.id as string),
-        );
+      if (!hasId.rowCount) continue;
+      idsByTable[name] = (await database.query(`SELECT id FROM "${name}" LIMIT 3`)).rows.map(
+        (row) => row.id as string,
+      );
+      existingIds.push(...idsByTable[name]);
     }
     slugs = (
       await database.query(`SELECT slug FROM news_articles LIMIT 2`).catch(() => ({ rows: [] }))
@@ -124,8 +127,102 @@ describe('Fuzzing every route (e2e)', () => {
     ];
   }
 
-  const pathParameter = () =>
+  /**
+   * Records of every kind for the routes to act on: a published programme with an open window,
+   * a draft and a submitted application, an incoming mobility, a news draft.
+   */
+  async function createOneOfEverything(users: Record<string, TestUser>): Promise<void> {
+    const as = (role: string) => ({ token: users[role].token });
+    const [home] = (await database.query(`SELECT id FROM institutions WHERE NOT is_home LIMIT 1`)).rows;
+    const [faculty] = (
+      await database.query(
+        `SELECT f.id FROM faculties f JOIN institutions i ON i.id = f.institution_id WHERE i.is_home LIMIT 1`,
+      )
+    ).rows;
+    const day = 24 * 60 * 60 * 1000;
+    const programme = await t.http.post(
+      '/api/programmes',
+      {
+        title: 'Fuzz semester',
+        hostInstitutionId: home.id,
+        academicYear: '2026/2027',
+        term: 'spring',
+        startDate: new Date(Date.now() + 60 * day).toISOString().slice(0, 10),
+        endDate: new Date(Date.now() + 180 * day).toISOString().slice(0, 10),
+        applicationOpensAt: new Date(Date.now() - day).toISOString(),
+        applicationClosesAt: new Date(Date.now() + 30 * day).toISOString(),
+        places: 3,
+        status: 'published',
+      },
+      as('coordinator'),
+    );
+    expect(programme.status).toBe(201);
+    const motivation =
+      'A semester abroad to study languages, culture and the region, for my translation degree.';
+    const drafted = await t.http.post(
+      '/api/applications',
+      { choices: [programme.body.id], motivation },
+      as('student'),
+    );
+    expect(drafted.status).toBe(201);
+    const other = await t.createUser('student');
+    const submitted = await t.http.post(
+      '/api/applications',
+      { choices: [programme.body.id], motivation },
+      { token: other.token },
+    );
+    expect(
+      (await t.http.post(`/api/applications/${submitted.body.id}/submit`, {}, { token: other.token })).status,
+    ).toBe(200);
+    const incoming = await t.http.post(
+      '/api/incoming',
+      {
+        firstName: 'Әлия',
+        lastName: 'Нұрланқызы',
+        email: 'aliya@fuzz.example',
+        homeInstitutionId: home.id,
+        hostFacultyId: faculty.id,
+        academicYear: '2026/2027',
+        term: 'spring',
+        plannedArrival: '2027-02-01',
+        plannedDeparture: '2027-06-30',
+      },
+      as('coordinator'),
+    );
+    expect(incoming.status).toBe(201);
+    const news = await t.http.post(
+      '/api/news',
+      {
+        title: 'Fuzz draft',
+        summary: 'A draft',
+        body: 'Some *Markdown*',
+        authorName: 'Fuzz',
+        categories: ['Research'],
+      },
+      as('editor'),
+    );
+    expect(news.status).toBe(201);
+  }
+
+  /** The table whose ids a route's `:id` names, from its first path segment. */
+  const TABLE_OF_RESOURCE: Record<string, string> = {
+    users: 'users',
+    institutions: 'institutions',
+    agreements: 'agreements',
+    programmes: 'programmes',
+    applications: 'applications',
+    incoming: 'incoming_mobilities',
+    news: 'news_articles',
+  };
+
+  const pathParameter = (path: string) =>
     fc.oneof(
+      {
+        weight: 4,
+        arbitrary: fc.constantFrom(
+          ...(idsByTable[TABLE_OF_RESOURCE[path.split('/')[2]]] ?? ['00000000-0000-4000-8000-000000000000']),
+        ),
+      },
       {
         weight: 3,
         arbitrary: fc.constantFrom(
@@ -163,7 +260,10 @@ describe('Fuzzing every route (e2e)', () => {
         .assert(
           fc.asyncProperty(
             fc.constantFrom(...CALLERS),
-            fc.array(pathParameter(), { minLength: parameterNames.length, maxLength: parameterNames.length }),
+            fc.array(pathParameter(route.path), {
+              minLength: parameterNames.length,
+              maxLength: parameterNames.length,
+            }),
             isWrite ? nastyBody(fieldNames) : fc.constant(undefined),
             nastyQuery(queryNames.length ? queryNames : ['q']),
             async (caller, parameters, body, query) => {
