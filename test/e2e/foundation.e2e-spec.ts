@@ -45,6 +45,27 @@ describe('Foundation (e2e)', () => {
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
   });
 
+  it('answers a NUL character in a query parameter or a body field with a 400, not a 500', async () => {
+    const admin = await t.createUser('admin');
+    const search = await t.http.get('/api/institutions', { query: { q: 'a\u0000b' } });
+    const created = await t.http.post(
+      '/api/institutions',
+      { name: 'a\u0000b', countryCode: 'BE', city: 'Mons', schacCode: 'nul-test.example.org' },
+      { token: admin.token },
+    );
+    for (const response of [search, created]) {
+      expect(response.status).toBe(400);
+      expect(response.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining('NUL'),
+      });
+    }
+    const stored = await t.dataSource.query(
+      `SELECT 1 FROM institutions WHERE schac_code = 'nul-test.example.org'`,
+    );
+    expect(stored).toEqual([]);
+  });
+
   it('serves the OpenAPI document with bearer auth declared and the API routes listed', async () => {
     const response = await t.http.get('/api/docs-json');
     expect(response.status).toBe(200);

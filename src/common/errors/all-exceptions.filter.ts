@@ -95,6 +95,20 @@ function fromDatabaseError(error: QueryFailedError): ErrorFields | undefined {
         code: ErrorCode.REFERENCED_RECORD_MISSING,
         message: 'A referenced record does not exist',
       };
+    case '22021':
+    case '22P05':
+      // PostgreSQL text cannot hold a NUL character (\u0000), whatever field it came in.
+      return {
+        statusCode: 400,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: 'Text must not contain NUL characters (\\u0000)',
+      };
+    case '22001':
+      return {
+        statusCode: 400,
+        code: ErrorCode.VALIDATION_FAILED,
+        message: 'A text value is longer than the database allows',
+      };
     case '22P02':
     case '22007':
     case '22008':
