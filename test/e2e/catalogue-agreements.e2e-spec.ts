@@ -138,6 +138,8 @@ describe('Catalogue: agreements (e2e)', () => {
       [{ languageRequirement: { language: 'xx', cefrLevel: 'B2' } }, 'languageRequirement.language'],
       [{ languageRequirement: { language: 'en', cefrLevel: 'D1' } }, 'languageRequirement.cefrLevel'],
       [{ languageRequirement: { language: 'en' } }, 'languageRequirement.cefrLevel'],
+      [{ languageRequirement: [] }, 'languageRequirement'],
+      [{ languageRequirement: 'en B2' }, 'languageRequirement'],
       [{ firstAcademicYear: '2025/2027' }, 'firstAcademicYear'],
       [{ lastAcademicYear: '2026' }, 'lastAcademicYear'],
       [{ monthsPerMobility: 0 }, 'monthsPerMobility'],

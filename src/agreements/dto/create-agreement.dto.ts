@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsUUID,
   Matches,
@@ -47,6 +48,7 @@ export class CreateAgreementDto {
   /** Recommended language skill, or null for none. */
   @ApiPropertyOptional({ type: LanguageRequirementDto, nullable: true })
   @IsOptional()
+  @IsObject({ message: 'languageRequirement must be an object { language, cefrLevel } or null' })
   @ValidateNested()
   @Type(() => LanguageRequirementDto)
   languageRequirement?: LanguageRequirementDto | null;
