@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { registeredRoutes } from '../../src/app.factory.js';
 import { Institution } from '../../src/institutions/institution.entity.js';
 import { Programme } from '../../src/programmes/programme.entity.js';
+import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 
-const DAY = 24 * 60 * 60 * 1000;
 const MOTIVATION =
   'I study Russian and Kazakh and want to follow the language and culture courses at Al-Farabi.';
 
@@ -16,11 +15,10 @@ describe('Outgoing applications under concurrency (e2e)', () => {
 
   beforeAll(async () => {
     t = await bootApp();
-    host = await t.dataSource.getRepository(Institution).save({
+    host = await insertInstitution(t, {
       name: 'Al-Farabi Kazakh National University',
       countryCode: 'KZ',
       city: 'Almaty',
-      schacCode: `kaznu-${randomUUID().slice(0, 8)}.kz`,
     });
     advisor = await t.createUser('advisor');
   });
@@ -29,19 +27,7 @@ describe('Outgoing applications under concurrency (e2e)', () => {
   });
 
   function createProgramme(places: number): Promise<Programme> {
-    const now = Date.now();
-    return t.dataSource.getRepository(Programme).save({
-      title: `Semester at Al-Farabi ${randomUUID().slice(0, 6)}`,
-      hostInstitutionId: host.id,
-      academicYear: '2025/2026',
-      term: 'spring',
-      startDate: new Date(now + 60 * DAY).toISOString().slice(0, 10),
-      endDate: new Date(now + 180 * DAY).toISOString().slice(0, 10),
-      applicationOpensAt: new Date(now - DAY),
-      applicationClosesAt: new Date(now + 30 * DAY),
-      places,
-      status: 'published',
-    });
+    return insertProgramme(t, host.id, { academicYear: '2025/2026', places, status: 'published' });
   }
 
   /** A student with a submitted application to these programmes. */

@@ -3,6 +3,7 @@ import { registeredRoutes } from '../../src/app.factory.js';
 import { Faculty } from '../../src/institutions/faculty.entity.js';
 import { Institution } from '../../src/institutions/institution.entity.js';
 import { Programme } from '../../src/programmes/programme.entity.js';
+import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -17,11 +18,10 @@ describe('Outgoing applications (e2e)', () => {
 
   beforeAll(async () => {
     t = await bootApp();
-    host = await t.dataSource.getRepository(Institution).save({
+    host = await insertInstitution(t, {
       name: 'Al-Farabi Kazakh National University',
       countryCode: 'KZ',
       city: 'Almaty',
-      schacCode: `kaznu-${randomUUID().slice(0, 8)}.kz`,
     });
     advisor = await t.createUser('advisor');
     coordinator = await t.createUser('coordinator');
@@ -35,16 +35,8 @@ describe('Outgoing applications (e2e)', () => {
 
   /** A programme made straight in the database: published, window open now, 5 places, spring 2025/2026. */
   async function createProgramme(fields: Partial<Programme> = {}): Promise<Programme> {
-    const now = Date.now();
-    const programme = await t.dataSource.getRepository(Programme).save({
-      title: `Semester abroad ${randomUUID().slice(0, 6)}`,
-      hostInstitutionId: host.id,
+    const programme = await insertProgramme(t, host.id, {
       academicYear: '2025/2026',
-      term: 'spring',
-      startDate: new Date(now + 60 * DAY).toISOString().slice(0, 10),
-      endDate: new Date(now + 180 * DAY).toISOString().slice(0, 10),
-      applicationOpensAt: new Date(now - DAY),
-      applicationClosesAt: new Date(now + 30 * DAY),
       places: 5,
       status: 'published',
       ...fields,

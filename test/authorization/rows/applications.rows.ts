@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Application } from '../../../src/applications/application.entity.js';
 import { ApplicationChoice } from '../../../src/applications/application-choice.entity.js';
-import { Institution } from '../../../src/institutions/institution.entity.js';
-import { Programme } from '../../../src/programmes/programme.entity.js';
+import { insertInstitution, insertProgramme } from '../../support/catalogue-fixtures.js';
 import { only, type Caller, type MatrixContext, type MatrixRow } from '../matrix.js';
 
-const DAY = 24 * 60 * 60 * 1000;
 const STUDENTS: Caller[] = ['student', 'otherStudent'];
 const READERS: Caller[] = ['student', 'otherStudent', 'advisor', 'coordinator', 'admin'];
 
@@ -29,23 +26,10 @@ function fixturesFor(context: MatrixContext): Promise<Fixtures> {
 }
 
 async function makeFixtures({ t, users }: MatrixContext): Promise<Fixtures> {
-  const now = Date.now();
-  const host = await t.dataSource.getRepository(Institution).save({
-    name: 'Matrix host university',
-    countryCode: 'KZ',
-    city: 'Almaty',
-    schacCode: `matrix-${randomUUID().slice(0, 8)}.kz`,
-  });
-  const programme = await t.dataSource.getRepository(Programme).save({
+  const host = await insertInstitution(t, { name: 'Matrix host university', countryCode: 'KZ' });
+  const programme = await insertProgramme(t, host.id, {
     title: 'Matrix programme',
-    hostInstitutionId: host.id,
     academicYear: '2025/2026',
-    term: 'spring',
-    startDate: new Date(now + 60 * DAY).toISOString().slice(0, 10),
-    endDate: new Date(now + 180 * DAY).toISOString().slice(0, 10),
-    applicationOpensAt: new Date(now - DAY),
-    applicationClosesAt: new Date(now + 30 * DAY),
-    places: 5,
     status: 'published',
   });
   const applications = t.dataSource.getRepository(Application);
