@@ -10,9 +10,11 @@ import type { IncomingFiltersDto } from './dto/incoming-filters.dto.js';
 import { ImportRowDto } from './dto/import-row.dto.js';
 import type { ImportDuplicate, ImportResultResponse } from './dto/import-result.response.js';
 import {
+  CSV_COLUMNS,
   CsvImportRejected,
   parseIncomingCsv,
   toCsvText,
+  type CsvColumn,
   type CsvRecord,
   type ImportProblem,
   type ParsedRow,
@@ -171,8 +173,10 @@ export class IncomingCsvService {
     });
   }
 
+  /** The 400 listing the problems by line, and within a line in the file's column order. */
   private rejection(problems: ImportProblem[]): DomainException {
-    const sorted = [...problems].sort((a, b) => a.line - b.line);
+    const column = (field: string | null) => (field === null ? -1 : CSV_COLUMNS.indexOf(field as CsvColumn));
+    const sorted = [...problems].sort((a, b) => a.line - b.line || column(a.field) - column(b.field));
     const lines = [...new Set(sorted.map((problem) => problem.line))];
     return new DomainException(
       'INCOMING_IMPORT_INVALID',

@@ -1,29 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { EmailDto } from '../../auth/dto/credentials.dto.js';
 import { TERMS, type Term } from '../../common/domain.js';
-import { IsAcademicYear, IsCalendarDate, NormalizedEmail, Trimmed } from '../../common/dto/fields.js';
+import { IsAcademicYear, IsCalendarDate } from '../../common/dto/fields.js';
+import { NamesDto } from '../../users/dto/names.dto.js';
 
-/** A nomination received from a partner: it starts as `nominated`. */
-export class CreateIncomingDto {
-  /** Any script: Latin, Cyrillic, Kazakh letters... */
-  @Trimmed()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  firstName: string;
-
-  @Trimmed()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  lastName: string;
-
-  /** Stored lower-cased. */
-  @NormalizedEmail()
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
+/** A nomination received from a partner: it starts as `nominated`. Names keep any script. */
+export class CreateIncomingDto extends IntersectionType(NamesDto, EmailDto) {
   /** The partner institution that nominated the student (not the home institution). */
   @IsUUID()
   homeInstitutionId: string;

@@ -1,30 +1,16 @@
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { EmailDto } from '../../auth/dto/credentials.dto.js';
 import { TERMS, type Term } from '../../common/domain.js';
 import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-status.js';
-import { IsAcademicYear, IsCalendarDate, NormalizedEmail, Trimmed } from '../../common/dto/fields.js';
+import { IsAcademicYear, IsCalendarDate, Trimmed } from '../../common/dto/fields.js';
+import { NamesDto } from '../../users/dto/names.dto.js';
 
 /**
  * One line of an imported CSV file (the export's columns). Not a request body: the import
  * service validates each line with it and reports problems by line and column.
  */
-export class ImportRowDto {
-  @Trimmed()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  firstName: string;
-
-  @Trimmed()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  lastName: string;
-
-  @NormalizedEmail()
-  @IsEmail()
-  @MaxLength(254)
-  email: string;
-
+export class ImportRowDto extends IntersectionType(NamesDto, EmailDto) {
   @Trimmed()
   @IsString()
   @IsNotEmpty()
