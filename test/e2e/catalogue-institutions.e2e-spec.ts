@@ -369,6 +369,25 @@ describe('Catalogue: institutions and faculties (e2e)', () => {
       expect((await walk()).ids).toEqual(first.ids);
     });
 
+    it('gives a cursor that works after an institution with the longest name, in Cyrillic', async () => {
+      const marker = tag();
+      // 200 characters, most of them two bytes in UTF-8: the cursor carries the whole name.
+      const name = (n: number) => `${marker} ${n} ${'Ж'.repeat(200)}`.slice(0, 200);
+      for (const n of [1, 2]) {
+        const response = await t.http.post('/api/institutions', institutionBody({ name: name(n) }), {
+          token: coordinator.token,
+        });
+        expect(response.status).toBe(201);
+      }
+      const first = await t.http.get('/api/institutions', { query: { q: marker, limit: 1 } });
+      expect(first.body.items.map((item: { name: string }) => item.name)).toEqual([name(1)]);
+      const second = await t.http.get('/api/institutions', {
+        query: { q: marker, limit: 1, cursor: first.body.nextCursor },
+      });
+      expect(second.status).toBe(200);
+      expect(second.body.items.map((item: { name: string }) => item.name)).toEqual([name(2)]);
+    });
+
     it('filters by country and matches search text literally (% and _ are not wildcards)', async () => {
       const marker = tag();
       const plain = await t.http.post(

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../errors/domain.exception.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+const MAX_CURSOR_LENGTH = 2048;
 
 /** `limit` and `cursor`, the query parameters every list takes. Extend it with the list's filters. */
 export class PageQueryDto {
@@ -17,10 +18,14 @@ export class PageQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
 
+  /**
+   * Room for the longest cursor a list gives out: a 200-character name of up to 4 bytes each
+   * plus an id, as base64 of JSON (about 1,150 characters).
+   */
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(MAX_CURSOR_LENGTH)
   cursor?: string;
 }
 
