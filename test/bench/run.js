@@ -689,7 +689,7 @@ function evaluateTargets(results, exported) {
     const factor = round(deep.p99 / first.p99);
     targets.push({
       target: 'deep page p99 <= 1.5 x first page p99',
-      actual: `${deep.p99} ms vs ${first.p99} ms (x${factor})`,
+      actual: `${figure(deep.p99)} ms vs ${figure(first.p99)} ms (x${factor})`,
       met: deep.p99 <= 1.5 * first.p99,
     });
   }
