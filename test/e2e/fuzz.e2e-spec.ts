@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { getMetadataStorage } from 'class-validator';
 import pg from 'pg';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants.js';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
+import { ModulesContainer } from '@nestjs/core';
 import { registeredRoutes } from '../../src/app.factory.js';
 import { nastyBody, nastyQuery } from '../fuzz/nasty-values.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
@@ -19,6 +22,7 @@ const CALLERS = ['anonymous', 'student', 'advisor', 'coordinator', 'editor', 'ad
 const NOT_FINGERPRINTED = new Set(['audit_log', 'typeorm_migrations', 'typeorm_metadata']);
 
 interface OpenApiOperation {
+  operationId?: string;
   parameters?: Array<{ name: string; in: string }>;
   requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> };
 }
@@ -100,17 +104,34 @@ describe('Fuzzing every route (e2e)', () => {
   const fingerprint = async () => JSON.stringify((await database.query(fingerprintSql)).rows[0]);
 
   /**
-   * The body's field names, from the DTO class that validates it: OpenAPI names the class, and
-   * class-validator's metadata lists its properties (inherited ones included). Reading the
-   * metadata, rather than the OpenAPI schema, works without the Swagger CLI plugin that only
-   * `nest build` applies.
+   * The DTO class a route validates its body (or query) with, read from Nest's own metadata: the
+   * OpenAPI operationId names the controller and method, the method's parameter types give the
+   * class. (The OpenAPI schemas alone are thin in tests: the Swagger CLI plugin only runs in
+   * `nest build`.)
    */
-  function fieldNamesOf(operation: OpenApiOperation | undefined): string[] {
-    const reference = operation?.requestBody?.content?.['application/json']?.schema?.$ref;
-    const className = reference?.split('/').pop();
-    if (!className) return [];
+  function dtoOf(operation: OpenApiOperation | undefined, source: 'body' | 'query'): object | undefined {
+    const [controllerName, methodName] = (operation?.operationId ?? '').split('_');
+    const paramType = source === 'body' ? RouteParamtypes.BODY : RouteParamtypes.QUERY;
+    for (const module of t.app.get(ModulesContainer).values()) {
+      for (const controller of module.controllers.keys()) {
+        if (typeof controller !== 'function' || controller.name !== controllerName) continue;
+        const args: Record<string, { index: number; data?: unknown }> =
+          Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, methodName) ?? {};
+        const types: object[] =
+          Reflect.getMetadata('design:paramtypes', controller.prototype, methodName) ?? [];
+        const argument = Object.entries(args).find(
+          ([key, value]) => key.startsWith(`${paramType}:`) && !value.data,
+        );
+        if (argument) return types[argument[1].index];
+      }
+    }
+    return undefined;
+  }
+
+  /** The validated property names of a DTO class, inherited ones included. */
+  function propertiesOf(dto: object | undefined): string[] {
+    if (!dto) return [];
     const storage = getMetadataStorage() as unknown as {
-      validationMetadatas: Map<new () => unknown, unknown>;
       getTargetValidationMetadatas(
         target: object,
         schema: string,
@@ -118,11 +139,9 @@ describe('Fuzzing every route (e2e)', () => {
         strict: boolean,
       ): Array<{ propertyName: string }>;
     };
-    const target = [...storage.validationMetadatas.keys()].find((candidate) => candidate.name === className);
-    if (!target) return [];
     return [
       ...new Set(
-        storage.getTargetValidationMetadatas(target, '', false, false).map((meta) => meta.propertyName),
+        storage.getTargetValidationMetadatas(dto, '', false, false).map((meta) => meta.propertyName),
       ),
     ];
   }
@@ -249,12 +268,10 @@ describe('Fuzzing every route (e2e)', () => {
       const openApiPath = route.path.replace(/:(\w+)/g, '{$1}');
       const operation = openApi.paths[openApiPath]?.[route.method.toLowerCase()];
       const isWrite = route.method !== 'GET';
-      const queryNames = (operation?.parameters ?? [])
-        .filter((parameter) => parameter.in === 'query')
-        .map((parameter) => parameter.name);
+      const queryNames = propertiesOf(dtoOf(operation, 'query'));
       const parameterNames = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1]);
-      const fieldNames = isWrite ? fieldNamesOf(operation) : [];
-      if (fieldNames.length > 0) routesWithKnownFields += 1;
+      const fieldNames = isWrite ? propertiesOf(dtoOf(operation, 'body')) : [];
+      if (fieldNames.length > 0 || queryNames.length > 0) routesWithKnownFields += 1;
 
       await fc
         .assert(
@@ -265,7 +282,7 @@ describe('Fuzzing every route (e2e)', () => {
               maxLength: parameterNames.length,
             }),
             isWrite ? nastyBody(fieldNames) : fc.constant(undefined),
-            nastyQuery(queryNames.length ? queryNames : ['q']),
+            nastyQuery(queryNames),
             async (caller, parameters, body, query) => {
               let url = route.path;
               parameterNames.forEach(

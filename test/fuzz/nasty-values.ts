@@ -1,7 +1,33 @@
 import fc from 'fast-check';
 
+/** Characters that break parsers, LIKE patterns, SQL and encodings, mixed with ordinary ones. */
+const nastyCharacter = fc.constantFrom(
+  'a',
+  'Z',
+  '7',
+  ' ',
+  'é',
+  'Ж',
+  'ә',
+  '\u0000',
+  '\u0008',
+  '\ud800',
+  '\u202e',
+  '%',
+  '_',
+  '\\',
+  "'",
+  '"',
+  '<',
+  '&',
+  '-',
+  '/',
+  '\n',
+);
+
 /** Strings that have broken parsers, validators and SQL before. */
 const nastyStrings = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ unit: nastyCharacter, maxLength: 30 }) },
   fc.constantFrom(
     '',
     ' ',
@@ -76,7 +102,7 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 export function nastyBody(fieldNames: string[]): fc.Arbitrary<unknown> {
   const key = fieldNames.length
     ? fc.oneof(
-        { weight: 4, arbitrary: fc.constantFrom(...fieldNames) },
+        { weight: 12, arbitrary: fc.constantFrom(...fieldNames) },
         {
           weight: 1,
           arbitrary: fc.constantFrom('__proto__', 'constructor', 'role', 'id', 'status', 'placesTaken'),
@@ -93,7 +119,7 @@ export function nastyBody(fieldNames: string[]): fc.Arbitrary<unknown> {
 /** A query string: the route's own parameters plus strangers, each with an odd value. */
 export function nastyQuery(parameterNames: string[]): fc.Arbitrary<Record<string, string>> {
   const key = fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...parameterNames.concat('limit', 'cursor')) },
+    { weight: 12, arbitrary: fc.constantFrom(...parameterNames.concat('limit', 'cursor')) },
     { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'status[]', 'q[$ne]') },
     { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
   );
