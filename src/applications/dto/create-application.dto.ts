@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CEFR_LEVELS, type CefrLevel } from '../../common/domain.js';
-import { LowerCased } from '../../common/dto/fields.js';
+import { IsDecimal, LowerCased } from '../../common/dto/fields.js';
 import { MAX_CHOICES, MOTIVATION_MAX } from '../application-state.js';
 
 export class LanguageSkillDto {
@@ -49,7 +49,7 @@ export class CreateApplicationDto {
 
   /** Grade average on the Belgian scale, 0 to 20, two decimals at most. */
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(2)
   @Min(0)
   @Max(20)
   gradeAverage?: number;

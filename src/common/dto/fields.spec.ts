@@ -1,7 +1,15 @@
 import { plainToInstance } from 'class-transformer';
 import { IsOptional, IsString, validateSync } from 'class-validator';
 import { containsPattern, escapeLike } from '../search.js';
-import { IsAcademicYear, IsCalendarDate, IsInstant, LowerCased, Omittable, Trimmed } from './fields.js';
+import {
+  IsAcademicYear,
+  IsCalendarDate,
+  IsDecimal,
+  IsInstant,
+  LowerCased,
+  Omittable,
+  Trimmed,
+} from './fields.js';
 
 class Sample {
   @IsOptional()
@@ -15,6 +23,10 @@ class Sample {
   @IsOptional()
   @IsInstant()
   at?: string;
+
+  @IsOptional()
+  @IsDecimal(2)
+  grade?: number;
 
   @Omittable()
   @Trimmed()
@@ -58,5 +70,12 @@ describe('LIKE patterns', () => {
   it('escapes the wildcards and the escape character', () => {
     expect(escapeLike('100%_a\\b')).toBe('100\\%\\_a\\\\b');
     expect(containsPattern('50%')).toBe('%50\\%%');
+  });
+
+  it('accepts numbers with at most two decimals, and refuses the rest without throwing', () => {
+    for (const grade of [0, 20, 14.5, 13.25, 0.3, -0]) expect(invalid({ grade })).toEqual([]);
+    for (const grade of [13.255, 5e-324, 1.5e-7, Number.NaN, Number.POSITIVE_INFINITY, '14.5', null]) {
+      expect(invalid({ grade })).toEqual(grade === null ? [] : ['grade']);
+    }
   });
 });

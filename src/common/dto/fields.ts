@@ -74,3 +74,23 @@ export const IsInstant = () =>
       message: '$property must carry a time zone offset (Z or +01:00)',
     }),
   );
+
+/**
+ * A finite number with at most `places` decimals. (class-validator's own maxDecimalPlaces throws
+ * on numbers JavaScript writes in exponent form, such as 5e-324, turning bad input into a 500.)
+ */
+export const IsDecimal = (places: number, options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isDecimal',
+      validator: {
+        // Rounding to `places` decimals gives the number back exactly: 14.5 yes, 13.255 or 5e-324 no.
+        validate: (value: unknown) =>
+          typeof value === 'number' && Number.isFinite(value) && Number(value.toFixed(places)) === value,
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be a number with at most ${places} decimals`,
+        ),
+      },
+    },
+    options,
+  );
