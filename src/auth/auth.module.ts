@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -17,9 +18,16 @@ import { LoginThrottle } from './login-throttle.js';
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
-        secret: resolveJwtSecret(
-          config.get('JWT_SECRET', { infer: true }),
-          config.get('DATA_DIR', { infer: true }),
+        // A KeyObject rather than the string: jsonwebtoken otherwise first tries to read a string
+        // secret as a public key on every verification (~0.5 ms against ~0.015 ms, measured).
+        secret: createSecretKey(
+          Buffer.from(
+            resolveJwtSecret(
+              config.get('JWT_SECRET', { infer: true }),
+              config.get('DATA_DIR', { infer: true }),
+            ),
+            'utf8',
+          ),
         ),
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
