@@ -10,7 +10,8 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
-import type { Environment } from './config/environment.js';
+import { RequestLogController } from './common/logging/request-log.controller.js';
+import { validateEnvironment, type Environment } from './config/environment.js';
 import { setUpOpenApi } from './openapi.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
@@ -51,14 +52,14 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
  * both use it, so tests exercise the real configuration. `overrides` replace environment variables.
  */
 export async function createApp(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
+  const { LOG_LEVEL } = validateEnvironment({ ...process.env, ...overrides });
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
-    genReqId: (request: IncomingMessage) => {
-      const id = requestIdOf(request);
-      // pino-http reads `id` from the raw request, so the logs and the response share one id.
-      (request as IncomingMessage & { id?: string }).id = id;
-      return id;
-    },
+    genReqId: requestIdOf,
+    // Request lines come from Fastify's own pino logger: cheaper than a logging middleware, which
+    // would put every request, probes included, through Nest's middleware layer.
+    logger: { level: LOG_LEVEL },
+    logController: new RequestLogController(),
     // Proxies in front of the portal are trusted for the client address only when configured.
     trustProxy: false,
     // While draining, requests still arriving on open connections are served, not refused with 503

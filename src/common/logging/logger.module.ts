@@ -1,25 +1,21 @@
-import { Module, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import type { Environment } from '../../config/environment.js';
 
-/** Structured JSON logs; every request line carries the request id the response shows. */
+/**
+ * Nest's own logs (start-up, errors) as JSON lines through pino. Request lines come from
+ * Fastify's logger (see createApp), each with the request id the response shows; errors logged by
+ * the exception filter carry it too.
+ */
 @Module({
   imports: [
     PinoLoggerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<Environment, true>) => ({
-        pinoHttp: {
-          level: config.get('LOG_LEVEL', { infer: true }),
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          customLogLevel: (_request, response, error) =>
-            error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-        },
-        // Probes poll health often; their lines would drown the rest.
-        exclude: [
-          { method: RequestMethod.ALL, path: 'health' },
-          { method: RequestMethod.ALL, path: 'health/ready' },
-        ],
+        pinoHttp: { level: config.get('LOG_LEVEL', { infer: true }) },
+        // No request middleware: it would run for every request, and Fastify logs them already.
+        forRoutes: [],
       }),
     }),
   ],
