@@ -45,6 +45,18 @@ describe('Foundation (e2e)', () => {
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
   });
 
+  it('answers text with a lone surrogate with a 400 naming the field, not a 500 (found by the fuzzer)', async () => {
+    const response = await t.http.request('POST', '/api/auth/register', {
+      // JSON can carry "\ud800"; the email validator threw on it.
+      body: '{"email":"a\\ud800@b.c","password":"Long-enough-password-1","firstName":"A","lastName":"B"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.fields).toEqual([
+      { field: 'email', problems: ['email must be well-formed Unicode text'] },
+    ]);
+  });
+
   it('answers a NUL character in a query parameter or a body field with a 400, not a 500', async () => {
     const admin = await t.createUser('admin');
     const search = await t.http.get('/api/institutions', { query: { q: 'a\u0000b' } });

@@ -1,4 +1,10 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  BadRequestException,
+  HttpException,
+  ValidationPipe,
+  type ArgumentMetadata,
+  type ValidationError,
+} from '@nestjs/common';
 import { ErrorCode } from './error-codes.js';
 
 export interface FieldProblem {
@@ -15,9 +21,58 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/**
+ * The path of the first string that is not well-formed Unicode (a lone surrogate such as "\ud800",
+ * which JSON can carry): validators choke on such text, and PostgreSQL cannot store it. Walks
+ * iteratively, so deep nesting cannot exhaust the stack.
+ */
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function findIllFormedText(value: unknown): string | undefined {
+  const pending: Array<[unknown, string]> = [[value, '']];
+  while (pending.length > 0) {
+    const [current, path] = pending.pop()!;
+    if (typeof current === 'string') {
+      if (LONE_SURROGATE.test(current)) return path || 'value';
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current))
+        pending.push([child, path ? `${path}.${key}` : key]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * ValidationPipe that never lets bad input become a 500: ill-formed text is refused first, and a
+ * validator that throws on some odd value answers 400 like any other invalid input.
+ */
+class PortalValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const illFormed = findIllFormedText(value);
+    if (illFormed) {
+      const problem = `${illFormed} must be well-formed Unicode text`;
+      throw new BadRequestException({
+        message: problem,
+        code: ErrorCode.VALIDATION_FAILED,
+        fields: [{ field: illFormed, problems: [problem] }],
+      });
+    }
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      throw new BadRequestException({
+        message: 'Invalid input: a value could not be read',
+        code: ErrorCode.VALIDATION_FAILED,
+      });
+    }
+  }
+}
+
 /** The one validation pipe of the app: unknown fields are rejected, every 400 names its fields. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new PortalValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
