@@ -10,7 +10,7 @@ import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
-import { RequestLogController } from './common/logging/request-log.controller.js';
+import { RequestLogController } from './common/logging/request-logger.js';
 import { validateEnvironment, type Environment } from './config/environment.js';
 import { setUpOpenApi } from './openapi.js';
 
