@@ -68,7 +68,13 @@ export class InstitutionsService {
     const builder = this.institutions.createQueryBuilder('i');
     if (query.countryCode)
       builder.andWhere('i.country_code = :countryCode', { countryCode: query.countryCode });
-    if (query.q) builder.andWhere(INSTITUTION_NAME_MATCHES, { q: escapeLike(query.q) });
+    if (query.q) {
+      // Part of the name, or the exact abbreviation or SCHAC code: "umons" finds Université de Mons.
+      builder.andWhere(
+        `(${INSTITUTION_NAME_MATCHES} OR lower(i.abbreviation) = lower(:exact) OR i.schac_code = lower(:exact))`,
+        { q: escapeLike(query.q), exact: query.q.trim() },
+      );
+    }
     applyKeyset(builder, { columns: ['i.name', 'i.id'], direction: 'ASC' }, query);
     const rows = await builder.getMany();
     return toPage(rows, query.limit, (row) => [row.name, row.id], toInstitutionResponse);

@@ -69,6 +69,18 @@ describe('Catalogue: institutions and faculties (e2e)', () => {
       expect(faculties.body.items.length).toBeGreaterThanOrEqual(4);
     });
 
+    it('finds an institution by its exact abbreviation or SCHAC code too', async () => {
+      for (const [q, schacCode] of [
+        ['umons', 'umons.ac.be'],
+        ['KazNU', 'kaznu.kz'],
+        ['kaznu.kz', 'kaznu.kz'],
+      ]) {
+        const response = await t.http.get('/api/institutions', { query: { q } });
+        expect(response.status).toBe(200);
+        expect(response.body.items.map((item: { schacCode: string }) => item.schacCode)).toContain(schacCode);
+      }
+    });
+
     it('loads once: running the loader again adds nothing, and the step never overwrites an edit', async () => {
       const count = () => t.dataSource.query(`SELECT count(*)::int AS n FROM institutions`);
       const before = await count();
