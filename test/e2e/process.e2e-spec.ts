@@ -38,7 +38,23 @@ describe('Portal process (e2e)', () => {
     const ready = await fetch(`${first.baseUrl}/health/ready`);
     expect(ready.status).toBe(200);
     const docs = await fetch(`${first.baseUrl}/api/docs-json`);
-    expect((await docs.json()).openapi).toMatch(/^3\./);
+    const document = (await docs.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown> }> };
+    };
+    expect(document.openapi).toMatch(/^3\./);
+    // The build applies the Swagger CLI plugin: DTOs document their fields and types.
+    expect(document.components.schemas.RegisterDto.properties).toEqual(
+      expect.objectContaining({
+        email: expect.objectContaining({ type: 'string' }),
+        password: expect.any(Object),
+      }),
+    );
+    expect(Object.keys(document.components.schemas.CreateApplicationDto.properties ?? {})).toEqual(
+      expect.arrayContaining(['choices', 'motivation', 'gradeAverage', 'languageSkills']),
+    );
+    expect(Object.keys(document.paths).length).toBeGreaterThan(30);
 
     const email = `persist-${Date.now()}@test.portal`;
     const password = 'Persisted-password-2026';
