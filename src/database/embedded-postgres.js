@@ -112,8 +112,8 @@ async function loadOrCreatePassword(file) {
   return password;
 }
 
-/** @returns {Promise<number>} */
-function findFreePort() {
+/** A free TCP port on the loopback interface. @returns {Promise<number>} */
+export function findFreePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -3,27 +3,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { findFreePort as freePort } from '../../src/database/embedded-postgres.js';
 
 /** The secret the bench server signs tokens with; the runner signs bench users' tokens with it too. */
 export const BENCH_JWT_SECRET = 'portal-bench-secret-not-for-production-use-0123456789';
 export const BENCH_ADMIN_EMAIL = 'bench-admin@umons.ac.be';
 export const BENCH_ADMIN_PASSWORD = 'Bench-admin-password-2026';
-
-/** @returns {Promise<number>} */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Runs `npm run build` (nest build into dist/), showing its output only when it fails.
