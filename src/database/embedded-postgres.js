@@ -63,9 +63,13 @@ export async function startEmbeddedPostgres(options) {
 
   if (!existsSync(path.join(directory, 'PG_VERSION'))) {
     await mkdir(path.dirname(directory), { recursive: true });
-    await cluster.initialise();
+    await cluster.initialise().catch((error) => {
+      throw explainPermissionProblem(error, directory);
+    });
   }
-  await cluster.start();
+  await cluster.start().catch((error) => {
+    throw explainPermissionProblem(error, directory);
+  });
   // Should the process end without stopping the cluster, signal it on the way out (stop() sends
   // SIGINT synchronously, the one thing an 'exit' listener can still do).
   const stopOnExit = () => void cluster.stop();
@@ -98,6 +102,22 @@ export async function startEmbeddedPostgres(options) {
       await cluster.stop();
     },
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach both the data
+ * folder and the binaries in node_modules: say so instead of a bare "Permission denied".
+ * @param {unknown} error
+ * @param {string} directory
+ */
+function explainPermissionProblem(error, directory) {
+  const message = error instanceof Error ? error.message : String(error ?? 'PostgreSQL did not start');
+  if (userInfo().uid !== 0 || !/permission denied/i.test(message)) return error;
+  return new Error(
+    `${message}\nThe embedded PostgreSQL runs as the "postgres" user when started as root: that user needs to ` +
+      `reach ${directory} and this checkout's node_modules (a checkout under /root is not reachable). ` +
+      'Move the checkout or DATA_DIR, or set DATABASE_URL.',
+  );
 }
 
 /**
