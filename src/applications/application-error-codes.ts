@@ -1,3 +1,6 @@
+import { HttpStatus } from '@nestjs/common';
+import type { ErrorCodeTable } from '../common/errors/error-codes.js';
+
 /** The `code` of each rule an application request can break (besides the shared ErrorCode ones). */
 export enum ApplicationErrorCode {
   ALREADY_EXISTS = 'APPLICATION_ALREADY_EXISTS',
@@ -7,4 +10,38 @@ export enum ApplicationErrorCode {
   WINDOW_CLOSED = 'APPLICATION_WINDOW_CLOSED',
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
   PROGRAMME_FULL = 'PROGRAMME_FULL',
+}
+
+export const APPLICATION_ERROR_CODES: ErrorCodeTable<ApplicationErrorCode> = {
+  [ApplicationErrorCode.ALREADY_EXISTS]: {
+    status: HttpStatus.CONFLICT,
+    meaning: 'the student already has a live application for this academic year and term',
+  },
+  [ApplicationErrorCode.INVALID_TRANSITION]: {
+    status: HttpStatus.CONFLICT,
+    meaning: 'the application cannot go from its status to the one asked (`from`, `to`)',
+  },
+  [ApplicationErrorCode.NOT_EDITABLE]: { status: HttpStatus.CONFLICT, meaning: 'only a draft can be edited' },
+  [ApplicationErrorCode.INCOMPLETE]: {
+    status: HttpStatus.CONFLICT,
+    meaning: 'the draft lacks what a submission needs (a motivation of 50 to 5,000 characters)',
+  },
+  [ApplicationErrorCode.WINDOW_CLOSED]: {
+    status: HttpStatus.CONFLICT,
+    meaning: 'a choice is not open for applications now',
+  },
+  [ApplicationErrorCode.NOT_ELIGIBLE]: {
+    status: HttpStatus.CONFLICT,
+    meaning: 'the student does not meet a choice’s faculty or language rule (`rule`, `programmeId`)',
+  },
+  [ApplicationErrorCode.PROGRAMME_FULL]: {
+    status: HttpStatus.CONFLICT,
+    meaning: 'no place is left on the programme (or on any choice) to approve the application',
+  },
+};
+
+declare module '../common/errors/error-codes.js' {
+  interface ErrorCodeRegistry {
+    applications: ApplicationErrorCode;
+  }
 }

@@ -19,6 +19,7 @@ import {
   type ImportProblem,
   type ParsedRow,
 } from './incoming-csv.js';
+import { IncomingErrorCode } from './incoming-error-codes.js';
 import { applyIncomingFilters } from './incoming-filters.js';
 import { IncomingMobility } from './incoming-mobility.entity.js';
 import { actualDateProblems } from './incoming-status.js';
@@ -179,7 +180,7 @@ export class IncomingCsvService {
     const sorted = [...problems].sort((a, b) => a.line - b.line || column(a.field) - column(b.field));
     const lines = [...new Set(sorted.map((problem) => problem.line))];
     return new DomainException(
-      'INCOMING_IMPORT_INVALID',
+      IncomingErrorCode.IMPORT_INVALID,
       `Nothing was imported: ${problems.length} problem(s) on line(s) ${lines.slice(0, 20).join(', ')}${lines.length > 20 ? ', ...' : ''}`,
       HttpStatus.BAD_REQUEST,
       { problemCount: problems.length, problems: sorted.slice(0, MAX_LISTED_PROBLEMS) },

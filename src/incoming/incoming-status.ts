@@ -1,4 +1,6 @@
+import { HttpStatus } from '@nestjs/common';
 import { DomainException, InvalidInputError } from '../common/errors/domain.exception.js';
+import { IncomingErrorCode } from './incoming-error-codes.js';
 
 export const INCOMING_STATUSES = ['nominated', 'accepted', 'arrived', 'departed', 'cancelled'] as const;
 export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
@@ -59,9 +61,11 @@ export function planTransition(
   if (!canMove(current.status, to)) {
     const allowed = NEXT[current.status];
     throw new DomainException(
-      'INCOMING_INVALID_TRANSITION',
+      IncomingErrorCode.INVALID_TRANSITION,
       `An incoming mobility that is ${current.status} cannot become ${to}` +
         (allowed.length > 0 ? ` (it can become: ${allowed.join(', ')})` : ` (${current.status} is final)`),
+      HttpStatus.CONFLICT,
+      { from: current.status, to },
     );
   }
   if (!DATED.has(to)) {

@@ -16,6 +16,7 @@ import {
 } from './dto/incoming.response.js';
 import type { TransitionIncomingDto } from './dto/transition-incoming.dto.js';
 import type { UpdateIncomingDto } from './dto/update-incoming.dto.js';
+import { IncomingErrorCode } from './incoming-error-codes.js';
 import { IncomingEvent } from './incoming-event.entity.js';
 import { applyIncomingFilters } from './incoming-filters.js';
 import { IncomingMobility } from './incoming-mobility.entity.js';
@@ -36,13 +37,12 @@ const REQUIRED_FIELDS = [
   'notes',
 ] as const;
 
-export const INCOMING_ALREADY_EXISTS = 'INCOMING_ALREADY_EXISTS';
 /** One live mobility per email, academic year and term (see the entity). */
 const ONE_LIVE_PER_TERM = 'incoming_email_year_term_unique';
 
 function alreadyExists(email: string, academicYear: string, term: string): DomainException {
   return new DomainException(
-    INCOMING_ALREADY_EXISTS,
+    IncomingErrorCode.ALREADY_EXISTS,
     `${email} already has an incoming mobility for ${academicYear} (${term}) that is not cancelled`,
   );
 }

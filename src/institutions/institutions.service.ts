@@ -12,6 +12,7 @@ import { toInstitutionResponse, type InstitutionResponse } from './dto/instituti
 import type { ListInstitutionsQuery } from './dto/list-institutions.query.js';
 import type { UpdateInstitutionDto } from './dto/update-institution.dto.js';
 import { Faculty } from './faculty.entity.js';
+import { InstitutionErrorCode } from './institution-error-codes.js';
 import { Institution } from './institution.entity.js';
 
 /**
@@ -21,24 +22,24 @@ import { Institution } from './institution.entity.js';
 export const INSTITUTION_NAME_MATCHES = `portal_unaccent(lower(i.name)) LIKE '%' || portal_unaccent(lower(:q)) || '%'`;
 
 /** Unique constraints of the catalogue and the conflict each one means. */
-const CONFLICTS: Record<string, { code: string; message: string; field: string }> = {
+const CONFLICTS: Record<string, { code: InstitutionErrorCode; message: string; field: string }> = {
   institutions_schac_code_unique: {
-    code: 'SCHAC_CODE_TAKEN',
+    code: InstitutionErrorCode.SCHAC_CODE_TAKEN,
     message: 'Another institution already has this schacCode',
     field: 'schacCode',
   },
   institutions_erasmus_code_unique: {
-    code: 'ERASMUS_CODE_TAKEN',
+    code: InstitutionErrorCode.ERASMUS_CODE_TAKEN,
     message: 'Another institution already has this erasmusCode',
     field: 'erasmusCode',
   },
   institutions_single_home: {
-    code: 'HOME_INSTITUTION_EXISTS',
+    code: InstitutionErrorCode.HOME_INSTITUTION_EXISTS,
     message: 'There is exactly one home institution, and another institution already is it',
     field: 'isHome',
   },
   faculties_institution_code_unique: {
-    code: 'FACULTY_CODE_TAKEN',
+    code: InstitutionErrorCode.FACULTY_CODE_TAKEN,
     message: 'This institution already has a faculty with this code',
     field: 'code',
   },
@@ -116,7 +117,7 @@ export class InstitutionsService {
         if (!current) throw new NotFoundError('Institution');
         if (current.isHome && dto.isHome === false) {
           const message = 'There is exactly one home institution: it cannot stop being the home institution';
-          throw new DomainException('HOME_INSTITUTION_REQUIRED', message, 409, {
+          throw new DomainException(InstitutionErrorCode.HOME_INSTITUTION_REQUIRED, message, 409, {
             fields: [{ field: 'isHome', problems: [message] }],
           });
         }

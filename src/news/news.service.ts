@@ -18,6 +18,7 @@ import {
 import type { PublishNewsDto } from './dto/publish-news.dto.js';
 import type { UpdateNewsDto } from './dto/update-news.dto.js';
 import { renderMarkdown } from './markdown.js';
+import { NewsErrorCode } from './news-error-codes.js';
 import { NewsArticleInstitution } from './news-article-institution.entity.js';
 import { NEWS_SEARCH_CONFIG, NewsArticle } from './news-article.entity.js';
 import { firstFreeSlug, slugFromTitle } from './slug.js';
@@ -79,7 +80,7 @@ export async function createArticle(
     }
     if (input.slug) throw slugTaken(input.slug);
   }
-  throw new DomainException('NEWS_SLUG_TAKEN', 'Could not find a free slug for this title; give one');
+  throw new DomainException(NewsErrorCode.SLUG_TAKEN, 'Could not find a free slug for this title; give one');
 }
 
 async function freeSlug(manager: EntityManager, base: string): Promise<string> {
@@ -92,7 +93,7 @@ async function freeSlug(manager: EntityManager, base: string): Promise<string> {
 
 function slugTaken(slug: string): DomainException {
   const message = `Another article already has the slug ${slug}`;
-  return new DomainException('NEWS_SLUG_TAKEN', message, HttpStatus.CONFLICT, {
+  return new DomainException(NewsErrorCode.SLUG_TAKEN, message, HttpStatus.CONFLICT, {
     fields: [{ field: 'slug', problems: [message] }],
   });
 }
@@ -241,7 +242,7 @@ export class NewsService {
       id,
       'draft',
       { status: 'published', publishedAt },
-      () => new DomainException('NEWS_ALREADY_PUBLISHED', 'The article is already published'),
+      () => new DomainException(NewsErrorCode.ALREADY_PUBLISHED, 'The article is already published'),
     );
   }
 
@@ -251,7 +252,7 @@ export class NewsService {
       id,
       'published',
       { status: 'draft', publishedAt: null },
-      () => new DomainException('NEWS_NOT_PUBLISHED', 'The article is not published'),
+      () => new DomainException(NewsErrorCode.NOT_PUBLISHED, 'The article is not published'),
     );
   }
 

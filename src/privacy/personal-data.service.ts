@@ -13,6 +13,7 @@ import { DomainException, NotFoundError } from '../common/errors/domain.exceptio
 import { toUserResponse } from '../users/dto/user.response.js';
 import { User } from '../users/user.entity.js';
 import type { PersonalDataExport } from './dto/personal-data-export.response.js';
+import { PrivacyErrorCode } from './privacy-error-codes.js';
 
 /** The placeholder that replaces an erased person's free texts. */
 export const ERASED_TEXT = '[erased]';
@@ -78,7 +79,10 @@ export class PersonalDataService {
    */
   async erase(userId: string, admin: { id: string; address?: string }): Promise<User> {
     if (userId === admin.id) {
-      throw new DomainException('CANNOT_ERASE_SELF', 'An admin cannot erase their own account');
+      throw new DomainException(
+        PrivacyErrorCode.CANNOT_ERASE_SELF,
+        'An admin cannot erase their own account',
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       const [user] = await manager.query(`SELECT id, erased_at FROM users WHERE id = $1 FOR UPDATE`, [
@@ -87,7 +91,7 @@ export class PersonalDataService {
       if (!user) throw new NotFoundError('User');
       if (user.erased_at) {
         throw new DomainException(
-          'USER_ALREADY_ERASED',
+          PrivacyErrorCode.USER_ALREADY_ERASED,
           'This person has already been erased',
           HttpStatus.CONFLICT,
         );

@@ -14,6 +14,7 @@ import type { CreateProgrammeDto } from './dto/create-programme.dto.js';
 import type { ListProgrammesQuery } from './dto/list-programmes.query.js';
 import { toProgrammeResponse, type ProgrammeResponse } from './dto/programme.response.js';
 import type { UpdateProgrammeDto } from './dto/update-programme.dto.js';
+import { ProgrammeErrorCode } from './programme-error-codes.js';
 import { Programme } from './programme.entity.js';
 import { dateOrderProblems } from './programme-rules.js';
 
@@ -228,7 +229,7 @@ function placesBelowTaken(placesTaken?: number): DomainException {
     placesTaken === undefined
       ? 'places cannot be lower than the places already taken'
       : `places cannot be lower than the ${placesTaken} places already taken`;
-  return new DomainException('PLACES_BELOW_TAKEN', message, HttpStatus.CONFLICT, {
+  return new DomainException(ProgrammeErrorCode.PLACES_BELOW_TAKEN, message, HttpStatus.CONFLICT, {
     fields: [{ field: 'places', problems: [message] }],
   });
 }

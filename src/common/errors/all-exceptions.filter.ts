@@ -7,14 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
-import {
-  CHECK_VIOLATION,
-  FOREIGN_KEY_VIOLATION,
-  NOT_NULL_VIOLATION,
-  postgresErrorOf,
-  UNIQUE_VIOLATION,
-} from './database-errors.js';
+import { answerForDatabaseError, isDatabaseUnavailable, loggableDatabaseError } from './database-errors.js';
 import { DomainException } from './domain.exception.js';
 import { ErrorCode } from './error-codes.js';
 
@@ -56,97 +49,6 @@ function reasonPhrase(status: number): string {
     .join(' ');
 }
 
-/** `first_name` -> `firstName`: a column as the API names its field. */
-const fieldOf = (column: string) =>
-  column.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
-
-/** PostgreSQL errors that are the caller's fault, should a service let one through. */
-function fromDatabaseError(error: QueryFailedError): ErrorFields | undefined {
-  const { code, column, constraint } = postgresErrorOf(error) ?? {};
-  switch (code) {
-    case NOT_NULL_VIOLATION: {
-      const field = column ? fieldOf(column) : undefined;
-      const message = field ? `${field} must not be null` : 'A required value is missing';
-      return {
-        statusCode: 400,
-        code: ErrorCode.VALIDATION_FAILED,
-        message,
-        ...(field ? { fields: [{ field, problems: [message] }] } : {}),
-      };
-    }
-    case CHECK_VIOLATION:
-      return {
-        statusCode: 400,
-        code: ErrorCode.VALIDATION_FAILED,
-        message: constraint
-          ? `The values break the rule ${constraint}`
-          : 'The values break a rule of the database',
-        ...(constraint ? { constraint } : {}),
-      };
-    case UNIQUE_VIOLATION:
-      return {
-        statusCode: 409,
-        code: ErrorCode.ALREADY_EXISTS,
-        message: 'A record with the same unique value already exists',
-      };
-    case FOREIGN_KEY_VIOLATION:
-      return {
-        statusCode: 400,
-        code: ErrorCode.REFERENCED_RECORD_MISSING,
-        message: 'A referenced record does not exist',
-      };
-    case '22021':
-    case '22P05':
-      // PostgreSQL text cannot hold a NUL character (\u0000), whatever field it came in.
-      return {
-        statusCode: 400,
-        code: ErrorCode.VALIDATION_FAILED,
-        message: 'Text must not contain NUL characters (\\u0000)',
-      };
-    case '22001':
-      return {
-        statusCode: 400,
-        code: ErrorCode.VALIDATION_FAILED,
-        message: 'A text value is longer than the database allows',
-      };
-    case '22P02':
-    case '22007':
-    case '22008':
-    case '22003':
-      return {
-        statusCode: 400,
-        code: ErrorCode.VALIDATION_FAILED,
-        message: 'A value has the wrong form or is out of range',
-      };
-    case '57014':
-      return {
-        statusCode: 503,
-        code: ErrorCode.SERVICE_UNAVAILABLE,
-        message: 'The request took too long and was cancelled',
-      };
-    default:
-      return undefined;
-  }
-}
-
-/**
- * A failed query as it is logged: what failed and where, never its parameters or the failing
- * row (they may hold password hashes and personal data).
- */
-function loggable(error: Error): Error {
-  if (!(error instanceof QueryFailedError)) return error;
-  const { code, constraint, table, column } = postgresErrorOf(error) ?? {};
-  return Object.assign(new Error(error.message), {
-    name: error.name,
-    stack: error.stack,
-    query: error.query,
-    code,
-    constraint,
-    table,
-    column,
-  });
-}
-
 /**
  * Error-like, judged by shape rather than `instanceof Error`: errors raised by the pg driver or
  * Fastify may come from another realm (a VM context) where that check fails.
@@ -158,16 +60,6 @@ function isErrorLike(value: unknown): value is Error {
 function isClientFault(error: unknown): error is Error & { statusCode: number } {
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   return isErrorLike(error) && typeof status === 'number' && status >= 400 && status < 500;
-}
-
-/** Connection failures: the database is away, which is a 503 and not a bug. */
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = isErrorLike(error)
-    ? `${error.name} ${error.message} ${(error as { code?: string }).code ?? ''}`
-    : '';
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|timeout exceeded when trying to connect|57P01|57P03|the database system is (shutting down|starting up)/i.test(
-    text,
-  );
 }
 
 /** Turns any error into `{ statusCode, error, message, code? }`; unknown errors are logged and answered bare. */
@@ -207,8 +99,8 @@ export function toErrorBody(exception: unknown, requestId: string | undefined, l
       code: statusCode === 400 ? ErrorCode.MALFORMED_REQUEST : STATUS_CODES[statusCode],
       message: exception.message,
     };
-  } else if (exception instanceof QueryFailedError && fromDatabaseError(exception)) {
-    body = fromDatabaseError(exception)!;
+  } else if (answerForDatabaseError(exception)) {
+    body = answerForDatabaseError(exception)!;
   } else if (isDatabaseUnavailable(exception)) {
     logger.warn(`Database unavailable: ${(exception as Error).message}`);
     body = {
@@ -218,7 +110,7 @@ export function toErrorBody(exception: unknown, requestId: string | undefined, l
     };
   } else {
     const error = isErrorLike(exception) ? exception : new Error(String(exception));
-    logger.error({ err: loggable(error), requestId }, `Unhandled error: ${error.message}`);
+    logger.error({ err: loggableDatabaseError(error), requestId }, `Unhandled error: ${error.message}`);
     body = { statusCode: 500, code: ErrorCode.INTERNAL_ERROR, message: 'Internal server error' };
   }
   return { ...body, error: reasonPhrase(body.statusCode), requestId };

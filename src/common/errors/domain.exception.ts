@@ -1,12 +1,14 @@
 import { HttpStatus } from '@nestjs/common';
+import { ErrorCode, type DomainErrorCode } from './error-codes.js';
 
 /**
- * A request that breaks a rule of the domain. Carries its code (an ErrorCode or a feature's own
- * code such as PROGRAMME_FULL) and is turned into an HTTP answer by the global filter.
+ * A request that breaks a rule of the domain. Carries its code (an ErrorCode or a member of a
+ * feature's enum such as ApplicationErrorCode.PROGRAMME_FULL: see ErrorCodeRegistry) and is
+ * turned into an HTTP answer by the global filter.
  */
 export class DomainException extends Error {
   constructor(
-    readonly code: string,
+    readonly code: DomainErrorCode,
     message: string,
     readonly status: HttpStatus = HttpStatus.CONFLICT,
     readonly details?: Record<string, unknown>,
@@ -19,7 +21,7 @@ export class DomainException extends Error {
 /** The record does not exist, or the caller may not know that it does: both answer 404. */
 export class NotFoundError extends DomainException {
   constructor(what: string) {
-    super('NOT_FOUND', `${what} not found`, HttpStatus.NOT_FOUND);
+    super(ErrorCode.NOT_FOUND, `${what} not found`, HttpStatus.NOT_FOUND);
   }
 }
 
@@ -28,7 +30,7 @@ export class NotFoundError extends DomainException {
  * the same `fields` shape as the validation pipe: `[{ field, problems: [message] }]`.
  */
 export class InvalidInputError extends DomainException {
-  constructor(message: string, fields: string[], code = 'VALIDATION_FAILED') {
+  constructor(message: string, fields: string[], code: DomainErrorCode = ErrorCode.VALIDATION_FAILED) {
     super(code, message, HttpStatus.BAD_REQUEST, {
       fields: fields.map((field) => ({ field, problems: [message] })),
     });
