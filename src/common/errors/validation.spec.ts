@@ -1,4 +1,4 @@
-import { findIllFormedText } from '../../src/common/errors/validation.js';
+import { findIllFormedText } from './validation.js';
 
 describe('findIllFormedText', () => {
   it('names the path of a string holding a lone surrogate', () => {

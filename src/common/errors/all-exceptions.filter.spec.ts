@@ -1,6 +1,6 @@
 import type { Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { toErrorBody } from '../../src/common/errors/all-exceptions.filter.js';
+import { toErrorBody } from './all-exceptions.filter.js';
 
 /** A failed query as the pg driver reports it, with parameters that must never be logged. */
 function failedQuery(fields: Record<string, string>): QueryFailedError {
