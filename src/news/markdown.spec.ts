@@ -1,4 +1,4 @@
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown, toSafeText } from './markdown.js';
 
 describe('renderMarkdown', () => {
   it('renders headings, emphasis, lists, links, code and tables', () => {
@@ -85,5 +85,22 @@ describe('renderMarkdown', () => {
 
   it('escapes special characters in text', () => {
     expect(renderMarkdown('Fish & chips < 5 €')).toBe('<p>Fish &amp; chips &lt; 5 €</p>');
+  });
+});
+
+describe('toSafeText', () => {
+  it('reduces markup to its text, dropping scripts and event handlers entirely', () => {
+    expect(toSafeText('<img src=x onerror=alert(1)>')).toBe('');
+    expect(toSafeText('Visit <b onmouseover="alert(1)">today</b><script>alert(2)</script>')).toBe(
+      'Visit today',
+    );
+    expect(toSafeText('<svg onload=alert(1)><a href="javascript:alert(1)">x</a></svg>')).toBe('x');
+  });
+
+  it('escapes what could open a tag or close a CDATA section, and keeps plain text as it is', () => {
+    expect(toSafeText('a < b & c > d ]]> e')).toBe('a &lt; b &amp; c &gt; d ]]&gt; e');
+    expect(toSafeText('Ambassador of Kazakhstan at UMONS: "exchanges", l’avenir')).toBe(
+      'Ambassador of Kazakhstan at UMONS: "exchanges", l’avenir',
+    );
   });
 });

@@ -134,3 +134,12 @@ export function renderMarkdown(source: string): string {
   const html = markdown.parse(source, { async: false });
   return sanitizeHtml(html, MARKDOWN_HTML).trim();
 }
+
+/**
+ * A plain-text field (a title, a summary, a name) made safe wherever HTML is read, such as the
+ * RSS feed: any markup is reduced to its text (scripts and styles go entirely), and `<`, `>` and
+ * `&` are escaped, so nothing in it can become a tag or an event handler.
+ */
+export function toSafeText(text: string): string {
+  return sanitizeHtml(text, TEXT_ONLY);
+}

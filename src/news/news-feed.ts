@@ -1,4 +1,5 @@
 import { Feed } from 'feed';
+import { toSafeText } from './markdown.js';
 import type { NewsArticle } from './news-article.entity.js';
 
 export const FEED_SIZE = 20;
@@ -10,7 +11,9 @@ export function articleUrl(baseUrl: string, slug: string): string {
 
 /**
  * RSS 2.0 of the given articles, newest first. Every date in it comes from the articles, so the
- * same articles always give the same bytes (and the same ETag).
+ * same articles always give the same bytes (and the same ETag). Every text an editor typed is
+ * sanitised on its way in, like the body was on save: readers render titles and descriptions as
+ * HTML, so markup in a summary must arrive as text, never as a tag.
  */
 export function buildNewsFeed(baseUrl: string, articles: NewsArticle[]): string {
   const updated = articles.reduce(
@@ -32,14 +35,15 @@ export function buildNewsFeed(baseUrl: string, articles: NewsArticle[]): string 
   for (const article of articles) {
     const link = articleUrl(baseUrl, article.slug);
     feed.addItem({
-      title: article.title,
+      title: toSafeText(article.title),
       id: link,
       link,
-      description: article.summary,
+      description: toSafeText(article.summary),
+      // Sanitised when the article was saved (renderMarkdown).
       content: article.bodyHtml,
-      author: [{ name: article.authorName }],
+      author: [{ name: toSafeText(article.authorName) }],
       date: article.publishedAt ?? article.createdAt,
-      category: article.categories.map((name) => ({ name })),
+      category: article.categories.map((name) => ({ name: toSafeText(name) })),
     });
   }
   return feed.rss2();

@@ -670,6 +670,37 @@ describe('News (e2e)', () => {
       expect(followed.body.title).toBe(VISIT_ARTICLE.title);
     });
 
+    it('sanitises everything an editor typed before it reaches the feed: no markup in a title, summary, author or category', async () => {
+      const marker = tag();
+      const article = await createPublished({
+        title: `Partners ${marker} <script>alert(1)</script><b>meet</b>`,
+        summary: `Summary ${marker} <img src=x onerror=alert(1)> & more`,
+        authorName: 'Editor <svg onload=alert(1)>Name</svg>',
+        categories: ['International', '<img src=y onerror=alert(2)>Research'],
+      });
+      let response;
+      let items: any[];
+      try {
+        response = await t.http.get('/api/news/feed.xml');
+        ({ items } = await readFeed());
+      } finally {
+        // Out of the feed again, so the other feed tests see only their own articles.
+        expect((await t.http.delete(`/api/news/${article.id}`, { token: editor.token })).status).toBe(204);
+      }
+      // Nothing in the raw document can become a tag or a handler, inside CDATA or out.
+      expect(response.text).not.toMatch(/<(img|script|svg|b)[\s>]/i);
+      expect(response.text).not.toMatch(/&lt;(img|script|svg)/i);
+      expect(response.text).not.toMatch(/onerror|onload|alert\(/);
+      const item = items.find((entry: any) => String(entry.title).includes(marker));
+      expect(item).toBeDefined();
+      expect(item.title).toBe(`Partners ${marker} meet`);
+      expect(item.description).toBe(`Summary ${marker}  &amp; more`);
+      expect(item.author).toBe('Editor Name');
+      expect([item.category].flat()).toEqual(['International', 'Research']);
+      // The article itself keeps what the editor typed (the JSON API is not HTML).
+      expect(article.summary).toContain('<img src=x onerror=alert(1)>');
+    });
+
     it('holds the latest 20 published articles, newest first', async () => {
       for (let day = 1; day <= 21; day += 1) {
         await createPublished({}, `2026-0${day <= 9 ? 2 : 3}-${String((day % 9) + 10)}T08:00:00.000Z`);
