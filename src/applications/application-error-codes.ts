@@ -10,6 +10,8 @@ export enum ApplicationErrorCode {
   WINDOW_CLOSED = 'APPLICATION_WINDOW_CLOSED',
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
   PROGRAMME_FULL = 'PROGRAMME_FULL',
+  /** 403: nobody decides (or verifies the skills of) an application they are the student of. */
+  OWN_APPLICATION = 'APPLICATION_OWN_DECISION',
 }
 
 export const APPLICATION_ERROR_CODES: ErrorCodeTable<ApplicationErrorCode> = {

@@ -14,7 +14,8 @@ import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
 import { ApplicationChoice } from './application-choice.entity.js';
-import type { ApplicationStatus, LanguageSkill } from './application-state.js';
+import type { ApplicationStatus } from './application-state.js';
+import type { LanguageSkillRecord } from './language-skills.js';
 
 /** numeric comes back from pg as a string; the API speaks numbers. */
 const numeric = {
@@ -75,7 +76,7 @@ export class Application extends TimestampedEntity {
   gradeAverage: number | null;
 
   @Column({ type: 'jsonb', default: () => `'[]'` })
-  languageSkills: LanguageSkill[];
+  languageSkills: LanguageSkillRecord[];
 
   /** The programme whose place the application holds; set exactly while approved. */
   @Index('applications_placed_programme_idx')

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
@@ -10,6 +21,7 @@ import { CreateApplicationDto } from './dto/create-application.dto.js';
 import { DecisionDto } from './dto/decision.dto.js';
 import { ListApplicationsQuery } from './dto/list-applications.query.js';
 import { UpdateApplicationDto } from './dto/update-application.dto.js';
+import { VerifyLanguageSkillDto } from './dto/verify-language-skill.dto.js';
 import { WithdrawDto } from './dto/withdraw.dto.js';
 
 /**
@@ -38,7 +50,7 @@ export class ApplicationsController {
     return this.applications.create(student, dto);
   }
 
-  /** One application: a student's own, or any for staff. */
+  /** One application: a student's own, or for staff any that was submitted (a draft is 404). */
   @Get(':id')
   @Roles('student', 'advisor', 'coordinator', 'admin')
   get(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationResponse> {
@@ -89,6 +101,21 @@ export class ApplicationsController {
     @Body() dto: DecisionDto,
   ): Promise<ApplicationResponse> {
     return this.applications.decide(advisor, id, dto);
+  }
+
+  /**
+   * Verifies the declared language skill at `index` (from 0) at the level the advisor confirmed,
+   * while the application awaits a decision. Decisions check eligibility against that level.
+   */
+  @Patch(':id/language-skills/:index')
+  @Roles('advisor', 'admin')
+  verifyLanguageSkill(
+    @CurrentUser() advisor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('index', ParseIntPipe) index: number,
+    @Body() dto: VerifyLanguageSkillDto,
+  ): Promise<ApplicationResponse> {
+    return this.applications.verifyLanguageSkill(advisor, id, index, dto);
   }
 
   /** The application's history: each step with who, when, from, to and comment. */

@@ -10,5 +10,6 @@ import { ApplicationsService } from './applications.service.js';
   imports: [TypeOrmModule.forFeature([Application, ApplicationChoice, ApplicationEvent])],
   controllers: [ApplicationsController],
   providers: [ApplicationsService],
+  exports: [ApplicationsService],
 })
 export class ApplicationsModule {}

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -10,11 +10,14 @@ import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
 import { containsPattern } from '../common/search.js';
 import { Programme } from '../programmes/programme.entity.js';
+import { User } from '../users/user.entity.js';
 import { ApplicationChoice } from './application-choice.entity.js';
 import { ApplicationErrorCode } from './application-error-codes.js';
 import { ApplicationEvent } from './application-event.entity.js';
 import {
   assertTransition,
+  canTransition,
+  APPLICATION_STATUSES,
   checkChoices,
   checkEligibility,
   checkMotivation,
@@ -34,9 +37,22 @@ import type { CreateApplicationDto } from './dto/create-application.dto.js';
 import type { DecisionDto } from './dto/decision.dto.js';
 import type { ListApplicationsQuery } from './dto/list-applications.query.js';
 import type { UpdateApplicationDto } from './dto/update-application.dto.js';
+import type { VerifyLanguageSkillDto } from './dto/verify-language-skill.dto.js';
 import type { WithdrawDto } from './dto/withdraw.dto.js';
+import { declareSkills, verifySkill } from './language-skills.js';
 
 const ONE_LIVE_PER_TERM = 'applications_one_live_per_term';
+
+/** The statuses a student (or an erasure) may withdraw from. */
+const LIVE_STATUSES = APPLICATION_STATUSES.filter((status) => canTransition(status, 'withdrawn'));
+
+/**
+ * Whose application a change may touch: a student's own, or for staff any application once
+ * submitted (a draft is its student's alone: staff get 404, as for an id that does not exist).
+ */
+type Scope = { studentId: string } | 'staff';
+const STAFF = 'staff' as const;
+const scopeOf = (caller: AuthUser): Scope => (caller.role === 'student' ? { studentId: caller.id } : STAFF);
 
 const alreadyExists = () =>
   new DomainException(
@@ -86,7 +102,7 @@ export class ApplicationsService {
           status: 'draft',
           motivation: dto.motivation ?? null,
           gradeAverage: dto.gradeAverage ?? null,
-          languageSkills: dto.languageSkills ?? [],
+          languageSkills: declareSkills(dto.languageSkills ?? []),
         })
         .orIgnore()
         .returning(['id'])
@@ -111,7 +127,7 @@ export class ApplicationsService {
   /** Changes a draft of the signed-in student, if `version` is still the current one. */
   async update(student: AuthUser, id: string, dto: UpdateApplicationDto): Promise<ApplicationResponse> {
     await this.dataSource.transaction(async (manager) => {
-      const application = await this.lock(manager, id, student.id);
+      const application = await this.lock(manager, id, { studentId: student.id });
       if (application.version !== dto.version) {
         throw new DomainException(
           ErrorCode.STALE_VERSION,
@@ -135,7 +151,7 @@ export class ApplicationsService {
       }
       if (dto.motivation !== undefined) patch.motivation = dto.motivation ?? null;
       if (dto.gradeAverage !== undefined) patch.gradeAverage = dto.gradeAverage ?? null;
-      if (dto.languageSkills !== undefined) patch.languageSkills = dto.languageSkills ?? [];
+      if (dto.languageSkills !== undefined) patch.languageSkills = declareSkills(dto.languageSkills ?? []);
       try {
         // The update also raises `version` and `updated_at`.
         await manager.createQueryBuilder().update(Application).set(patch).where('id = :id', { id }).execute();
@@ -150,21 +166,13 @@ export class ApplicationsService {
   /** Submits a draft: a full motivation, every choice's window open, the student eligible for each. */
   async submit(student: AuthUser, id: string): Promise<ApplicationResponse> {
     await this.dataSource.transaction(async (manager) => {
-      const application = await this.lock(manager, id, student.id);
+      const application = await this.lock(manager, id, { studentId: student.id });
       assertTransition(application.status, 'submitted');
       checkMotivation(application.motivation);
-      const choices = await manager.find(ApplicationChoice, {
-        where: { applicationId: id },
-        relations: { programme: true },
-        order: { rank: 'ASC' },
-      });
-      const programmes = choices.map((choice) => choice.programme!);
+      const programmes = await this.choiceProgrammes(manager, id);
       const now = new Date();
       checkWindows(programmes, now);
-      checkEligibility(
-        { homeFacultyId: student.homeFacultyId, languageSkills: application.languageSkills },
-        programmes,
-      );
+      await this.checkEligibleNow(manager, application, programmes);
       await this.step(manager, application, {
         to: 'submitted',
         actorId: student.id,
@@ -178,21 +186,34 @@ export class ApplicationsService {
   /** The student withdraws; an approved application gives its place back. */
   async withdraw(student: AuthUser, id: string, dto: WithdrawDto): Promise<ApplicationResponse> {
     await this.dataSource.transaction(async (manager) => {
-      const application = await this.lock(manager, id, student.id);
-      assertTransition(application.status, 'withdrawn');
-      const freed = holdsPlace(application.status) ? application.placedProgrammeId : null;
-      if (freed) await this.freePlace(manager, freed);
-      const now = new Date();
-      await this.step(manager, application, {
-        to: 'withdrawn',
-        actorId: student.id,
-        at: now,
-        changes: { withdrawnAt: now, placedProgrammeId: null },
-        comment: dto.comment ?? null,
-        programmeId: freed,
-      });
+      const application = await this.lock(manager, id, { studentId: student.id });
+      await this.withdrawLocked(manager, application, student.id, dto.comment ?? null, new Date());
     });
     return this.load(id);
+  }
+
+  /**
+   * Withdraws every live application of a student, in the caller's transaction (the erasure of
+   * the person): each row locked, approved ones give their place back, each gets its event with
+   * `actorId` as the actor. Answers how many were withdrawn.
+   */
+  async withdrawAllOf(
+    manager: EntityManager,
+    studentId: string,
+    actorId: string,
+    comment: string,
+  ): Promise<number> {
+    const live = await manager
+      .getRepository(Application)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.student_id = :studentId', { studentId })
+      .andWhere('a.status IN (:...live)', { live: LIVE_STATUSES })
+      .orderBy('a.id')
+      .getMany();
+    const now = new Date();
+    for (const application of live) await this.withdrawLocked(manager, application, actorId, comment, now);
+    return live.length;
   }
 
   /**
@@ -204,16 +225,16 @@ export class ApplicationsService {
       throw new InvalidInputError('programmeId goes only with outcome approve', ['programmeId']);
     }
     await this.dataSource.transaction(async (manager) => {
-      const application = await this.lock(manager, id);
+      const application = await this.lock(manager, id, STAFF);
+      assertNotOwn(advisor, application, 'decide');
       const to = OUTCOME_STATUS[dto.outcome];
       assertTransition(application.status, to);
+      const programmes = await this.choiceProgrammes(manager, id);
+      // The facts may have changed since submission (faculty, verified levels, the programmes' rules).
+      if (to !== 'rejected') await this.checkEligibleNow(manager, application, programmes);
       let placed: string | null = null;
       if (to === 'approved') {
-        const choices = await manager.find(ApplicationChoice, {
-          where: { applicationId: id },
-          order: { rank: 'ASC' },
-        });
-        let candidates = choices.map((choice) => choice.programmeId);
+        let candidates = programmes.map((programme) => programme.id);
         if (dto.programmeId !== undefined) {
           if (!candidates.includes(dto.programmeId)) {
             throw new InvalidInputError('programmeId must be one of the application’s choices', [
@@ -253,6 +274,54 @@ export class ApplicationsService {
           targetType: 'application',
           targetId: id,
           details: { from: application.status, to, placedProgrammeId: placed },
+        },
+        manager,
+      );
+    });
+    return this.load(id);
+  }
+
+  /**
+   * An advisor verifies one declared language skill (by its index, from 0) at the level they
+   * confirmed, while the application awaits a decision. Audited with the declared level.
+   */
+  async verifyLanguageSkill(
+    advisor: AuthUser,
+    id: string,
+    index: number,
+    dto: VerifyLanguageSkillDto,
+  ): Promise<ApplicationResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.lock(manager, id, STAFF);
+      assertNotOwn(advisor, application, 'verify the language skills of');
+      const skills = verifySkill(
+        application.status,
+        application.languageSkills,
+        index,
+        dto.cefrLevel,
+        advisor.id,
+        new Date(),
+      );
+      await manager
+        .createQueryBuilder()
+        .update(Application)
+        .set({ languageSkills: skills })
+        .where('id = :id', { id })
+        .execute();
+      const skill = skills[index];
+      await this.audit.record(
+        {
+          actorId: advisor.id,
+          action: 'application.language-skill.verified',
+          targetType: 'application',
+          targetId: id,
+          details: {
+            index,
+            language: skill.language,
+            declaredLevel: skill.declaredLevel,
+            from: application.languageSkills[index].cefrLevel,
+            to: skill.cefrLevel,
+          },
         },
         manager,
       );
@@ -308,7 +377,7 @@ export class ApplicationsService {
     );
   }
 
-  /** One application: a student's own, or any for staff. */
+  /** One application: a student's own, or for staff any that was submitted. */
   async get(caller: AuthUser, id: string): Promise<ApplicationResponse> {
     await this.assertVisible(caller, id);
     return this.load(id);
@@ -347,16 +416,38 @@ export class ApplicationsService {
     await manager.query(`UPDATE programmes SET places_taken = places_taken - 1 WHERE id = $1`, [programmeId]);
   }
 
+  /** Withdraws a locked application: an approved one gives its place back. */
+  private async withdrawLocked(
+    manager: EntityManager,
+    application: Application,
+    actorId: string,
+    comment: string | null,
+    now: Date,
+  ): Promise<void> {
+    assertTransition(application.status, 'withdrawn');
+    const freed = holdsPlace(application.status) ? application.placedProgrammeId : null;
+    if (freed) await this.freePlace(manager, freed);
+    await this.step(manager, application, {
+      to: 'withdrawn',
+      actorId,
+      at: now,
+      changes: { withdrawnAt: now, placedProgrammeId: null },
+      comment,
+      programmeId: freed,
+    });
+  }
+
   // --- helpers ------------------------------------------------------------------------------
 
-  /** Locks the application row for this transaction; scoped to its student when one is given. */
-  private async lock(manager: EntityManager, id: string, studentId?: string): Promise<Application> {
+  /** Locks the application row for this transaction, if the scope may touch it (404 otherwise). */
+  private async lock(manager: EntityManager, id: string, scope: Scope): Promise<Application> {
     const builder = manager
       .getRepository(Application)
       .createQueryBuilder('a')
       .setLock('pessimistic_write')
       .where('a.id = :id', { id });
-    if (studentId) builder.andWhere('a.student_id = :studentId', { studentId });
+    if (scope === STAFF) builder.andWhere('a.submitted_at IS NOT NULL');
+    else builder.andWhere('a.student_id = :studentId', { studentId: scope.studentId });
     const application = await builder.getOne();
     if (!application) throw new NotFoundError('Application');
     return application;
@@ -393,12 +484,42 @@ export class ApplicationsService {
     );
   }
 
-  /** 404 unless the caller may see the application (a student only their own). */
+  /** 404 unless the caller may see the application (a student only their own, staff only submitted ones). */
   private async assertVisible(caller: AuthUser, id: string): Promise<void> {
+    const scope = scopeOf(caller);
     const found = await this.applications.exists({
-      where: caller.role === 'student' ? { id, studentId: caller.id } : { id },
+      where: scope === STAFF ? { id, submittedAt: Not(IsNull()) } : { id, studentId: scope.studentId },
     });
     if (!found) throw new NotFoundError('Application');
+  }
+
+  /** The programmes of an application's choices, first wish first, as they are now. */
+  private async choiceProgrammes(manager: EntityManager, applicationId: string): Promise<Programme[]> {
+    const choices = await manager.find(ApplicationChoice, {
+      where: { applicationId },
+      relations: { programme: true },
+      order: { rank: 'ASC' },
+    });
+    return choices.map((choice) => choice.programme!);
+  }
+
+  /**
+   * Eligibility against the current facts: the student's home faculty as stored now (set by staff
+   * once it matters), the application's language skills at their current (possibly verified) level.
+   */
+  private async checkEligibleNow(
+    manager: EntityManager,
+    application: Application,
+    programmes: Programme[],
+  ): Promise<void> {
+    const student = await manager.findOne(User, {
+      where: { id: application.studentId },
+      select: { id: true, homeFacultyId: true },
+    });
+    checkEligibility(
+      { homeFacultyId: student?.homeFacultyId ?? null, languageSkills: application.languageSkills },
+      programmes,
+    );
   }
 
   private async load(id: string): Promise<ApplicationResponse> {
@@ -420,5 +541,16 @@ export class ApplicationsService {
     for (const application of applications) {
       application.choices = choices.filter((choice) => choice.applicationId === application.id);
     }
+  }
+}
+
+/** 403 when the caller is the application's student (a student later made staff, say). */
+function assertNotOwn(caller: AuthUser, application: Application, what: string): void {
+  if (application.studentId === caller.id) {
+    throw new DomainException(
+      ApplicationErrorCode.OWN_APPLICATION,
+      `Nobody may ${what} an application they are the student of`,
+      HttpStatus.FORBIDDEN,
+    );
   }
 }

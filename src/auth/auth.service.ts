@@ -77,7 +77,7 @@ export class AuthService {
   }
 
   async updateMe(userId: string, dto: UpdateMeDto): Promise<UserResponse> {
-    return toUserResponse(await this.users.update(userId, dto));
+    return toUserResponse(await this.users.update(userId, dto, 'self'));
   }
 
   async changePassword(userId: string, dto: ChangePasswordDto): Promise<AuthResponse> {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApplicationEvent } from '../applications/application-event.entity.js';
+import { ApplicationsService } from '../applications/applications.service.js';
 import { Application } from '../applications/application.entity.js';
 import {
   toApplicationEventResponse,
@@ -18,11 +19,15 @@ import { PrivacyErrorCode } from './privacy-error-codes.js';
 /** The placeholder that replaces an erased person's free texts. */
 export const ERASED_TEXT = '[erased]';
 
+/** The comment on the event of each application an erasure withdraws. */
+export const ERASURE_WITHDRAWAL = 'Withdrawn: the student’s personal data was erased';
+
 @Injectable()
 export class PersonalDataService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly applications: ApplicationsService,
   ) {}
 
   /** Everything the portal holds about one person (the right of access). */
@@ -74,8 +79,10 @@ export class PersonalDataService {
 
   /**
    * Erases a person (the right to erasure): name, email and free texts are replaced, the account
-   * can no longer sign in, and the records statistics need (applications, their statuses and
-   * dates, places) stay without personal data. One transaction; the account row is locked.
+   * can no longer sign in, their live applications are withdrawn (approved ones give their place
+   * back, each with an event on its timeline), and the records statistics need (applications,
+   * their statuses and dates, places) stay without personal data. One transaction; the account
+   * row is locked, then each live application.
    */
   async erase(userId: string, admin: { id: string; address?: string }): Promise<User> {
     if (userId === admin.id) {
@@ -118,6 +125,8 @@ export class PersonalDataService {
           WHERE comment IS NOT NULL AND application_id IN (SELECT id FROM applications WHERE student_id = $1)`,
         [userId, ERASED_TEXT],
       );
+      // After the comments are scrubbed, so the withdrawal events keep saying why.
+      const withdrawn = await this.applications.withdrawAllOf(manager, userId, admin.id, ERASURE_WITHDRAWAL);
       await manager.query(
         `UPDATE audit_log SET address = NULL, details = details - 'emailSha256' WHERE actor_id = $1 OR target_id = $1`,
         [userId],
@@ -129,6 +138,7 @@ export class PersonalDataService {
           targetType: 'user',
           targetId: userId,
           address: admin.address,
+          details: { applicationsWithdrawn: withdrawn },
         },
         manager,
       );

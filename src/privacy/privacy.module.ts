@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module.js';
 import { PersonalDataService } from './personal-data.service.js';
 import { PrivacyController } from './privacy.controller.js';
 
 /** Data-protection requests: access (export) and erasure. */
 @Module({
+  imports: [ApplicationsModule],
   controllers: [PrivacyController],
   providers: [PersonalDataService],
 })

@@ -34,7 +34,10 @@ export class UsersController {
     return toUserResponse(await this.users.getById(id));
   }
 
-  /** Changes role, activation or names. Deactivating ends the user's sessions at once. */
+  /**
+   * Changes role, activation, names or a student's home faculty. Deactivating ends the user's
+   * sessions at once.
+   */
   @Patch(':id')
   async update(
     @Param('id', ParseUUIDPipe) id: string,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { HttpStatus } from '@nestjs/common';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
@@ -13,6 +14,7 @@ import type { StudentProfileDto } from './dto/student-profile.dto.js';
 import { toUserResponse, type UserResponse } from './dto/user.response.js';
 import type { Role } from './role.js';
 import { User } from './user.entity.js';
+import { UserErrorCode } from './user-error-codes.js';
 
 export interface NewUser extends StudentProfileDto {
   email: string;
@@ -22,7 +24,9 @@ export interface NewUser extends StudentProfileDto {
   role: Role;
 }
 
-export interface UserChanges extends StudentProfileDto {
+export interface UserChanges extends Omit<StudentProfileDto, 'homeFacultyId'> {
+  /** null clears it (staff only, once set). */
+  homeFacultyId?: string | null;
   firstName?: string;
   lastName?: string;
   role?: Role;
@@ -110,13 +114,24 @@ export class UsersService {
 
   /**
    * Changes names, role, activation or student fields; deactivation ends the user's tokens.
-   * Role and activation changes are audited with the actor who made them. The account row is
-   * locked first, so the audited `from` is the value the change replaced, even under concurrency.
+   * Role, activation and home-faculty changes are audited with the actor who made them. The
+   * account row is locked first, so the audited `from` is the value the change replaced, even
+   * under concurrency. `actor` is staff, or `'self'` for the user's own change (PATCH /auth/me):
+   * their home faculty, which eligibility rests on, may then be set once but not changed.
    */
-  async update(id: string, changes: UserChanges, actor?: AuditActor): Promise<User> {
+  async update(id: string, changes: UserChanges, actor: AuditActor | 'self'): Promise<User> {
     await this.users.manager.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('User');
+      const facultyChanges =
+        changes.homeFacultyId !== undefined && changes.homeFacultyId !== user.homeFacultyId;
+      if (actor === 'self' && facultyChanges && user.homeFacultyId !== null) {
+        const message =
+          'homeFacultyId is set once by the student; eligibility rests on it, so only staff may change it now';
+        throw new DomainException(UserErrorCode.HOME_FACULTY_LOCKED, message, HttpStatus.CONFLICT, {
+          fields: [{ field: 'homeFacultyId', problems: [message] }],
+        });
+      }
       const role = changes.role ?? user.role;
       const patch: QueryDeepPartialEntity<User> = {
         ...(changes.firstName !== undefined ? { firstName: changes.firstName } : {}),
@@ -134,14 +149,24 @@ export class UsersService {
           .where('id = :id', { id })
           .execute();
         const audited = {
-          actorId: actor?.id ?? id,
+          actorId: actor === 'self' ? id : actor.id,
           targetType: 'user',
           targetId: id,
-          address: actor?.address,
+          address: actor === 'self' ? undefined : actor.address,
         };
         if (changes.role !== undefined && changes.role !== user.role) {
           await this.audit.record(
             { ...audited, action: 'user.role.changed', details: { from: user.role, to: changes.role } },
+            manager,
+          );
+        }
+        if (facultyChanges && role === 'student') {
+          await this.audit.record(
+            {
+              ...audited,
+              action: 'user.home-faculty.changed',
+              details: { from: user.homeFacultyId, to: changes.homeFacultyId },
+            },
             manager,
           );
         }
@@ -169,7 +194,7 @@ export class UsersService {
       .execute();
   }
 
-  private studentFields(input: StudentProfileDto): Partial<User> {
+  private studentFields(input: UserChanges): Partial<User> {
     return Object.fromEntries(
       STUDENT_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
     );

@@ -129,9 +129,116 @@ describe('Personal data: export and erasure (e2e)', () => {
     expect(trail.body.items).toEqual([expect.objectContaining({ actorId: admin.id, targetId: student.id })]);
   });
 
+  it('withdraws the person’s live applications in the same step: off the queue, places freed, events on their timelines', async () => {
+    const host = await insertInstitution(t);
+    const [autumn, spring, fullYear] = await Promise.all(
+      (['autumn', 'spring', 'full-year'] as const).map((term) =>
+        insertProgramme(t, host.id, { status: 'published', term, places: 2 }),
+      ),
+    );
+    const person = await t.createUser('student');
+    const apply = async (programmeId: string, submit: boolean) => {
+      const created = await t.http.post(
+        '/api/applications',
+        { choices: [programmeId], motivation: MOTIVATION },
+        { token: person.token },
+      );
+      expect(created.status).toBe(201);
+      if (submit) {
+        const submitted = await t.http.post(`/api/applications/${created.body.id}/submit`, undefined, {
+          token: person.token,
+        });
+        expect(submitted.status).toBe(200);
+      }
+      return created.body.id as string;
+    };
+    const submittedId = await apply(autumn.id, true);
+    const approvedId = await apply(spring.id, true);
+    const draftId = await apply(fullYear.id, false);
+    const approve = await t.http.post(
+      `/api/applications/${approvedId}/decision`,
+      { outcome: 'approve' },
+      { token: advisor.token },
+    );
+    expect(approve.status).toBe(200);
+    const placesTaken = async () =>
+      (
+        await t.dataSource.query(
+          'SELECT id, places_taken FROM programmes WHERE id = ANY($1::uuid[]) ORDER BY places_taken DESC, id',
+          [[autumn.id, spring.id]],
+        )
+      ).map((row: { places_taken: number }) => row.places_taken);
+    expect(await placesTaken()).toEqual([1, 0]);
+    const queueIds = async () => {
+      const queue = await t.http.get('/api/applications', {
+        token: advisor.token,
+        query: { academicYear: '2026/2027', limit: 100 },
+      });
+      expect(queue.status).toBe(200);
+      return queue.body.items
+        .filter((item: { status: string }) => ['submitted', 'waitlisted', 'approved'].includes(item.status))
+        .map((item: { id: string }) => item.id);
+    };
+    expect(await queueIds()).toEqual(expect.arrayContaining([submittedId, approvedId]));
+
+    const erased = await t.http.post(`/api/users/${person.id}/erase`, undefined, { token: admin.token });
+    expect(erased.status).toBe(200);
+
+    const live = await queueIds();
+    expect(live).not.toContain(submittedId);
+    expect(live).not.toContain(approvedId);
+    expect(await placesTaken()).toEqual([0, 0]);
+    const rows: Array<{ id: string; status: string; placed_programme_id: string | null }> =
+      await t.dataSource.query(
+        'SELECT id, status, placed_programme_id FROM applications WHERE student_id = $1 ORDER BY id',
+        [person.id],
+      );
+    expect(rows.map(({ status, placed_programme_id }) => [status, placed_programme_id])).toEqual([
+      ['withdrawn', null],
+      ['withdrawn', null],
+      ['withdrawn', null],
+    ]);
+    // Approving it now is refused: nothing can take a place for an erased person.
+    const late = await t.http.post(
+      `/api/applications/${submittedId}/decision`,
+      { outcome: 'approve' },
+      { token: advisor.token },
+    );
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('APPLICATION_INVALID_TRANSITION');
+
+    for (const [id, from, programmeId] of [
+      [submittedId, 'submitted', null],
+      [approvedId, 'approved', spring.id],
+    ] as const) {
+      const events = await t.http.get(`/api/applications/${id}/events`, { token: advisor.token });
+      expect(events.body.items.at(-1)).toMatchObject({
+        fromStatus: from,
+        toStatus: 'withdrawn',
+        programmeId,
+        actor: { id: admin.id, role: 'admin' },
+        comment: expect.stringContaining('erased'),
+      });
+    }
+    const [draftEvent] = await t.dataSource.query(
+      `SELECT from_status, to_status, actor_id FROM application_events WHERE application_id = $1 ORDER BY id DESC LIMIT 1`,
+      [draftId],
+    );
+    expect(draftEvent).toEqual({ from_status: 'draft', to_status: 'withdrawn', actor_id: admin.id });
+    const trail = await t.http.get('/api/audit', {
+      token: admin.token,
+      query: { action: 'user.erased', targetId: person.id },
+    });
+    expect(trail.body.items[0].details).toEqual({ applicationsWithdrawn: 3 });
+  });
+
   it('refuses a second erasure, an admin erasing themselves, and anyone but an admin', async () => {
+    const once = await t.createUser('student');
+    expect((await t.http.post(`/api/users/${once.id}/erase`, undefined, { token: admin.token })).status).toBe(
+      200,
+    );
     expect(
-      (await t.http.post(`/api/users/${student.id}/erase`, undefined, { token: admin.token })).body.code,
+      (await t.http.post(`/api/users/${once.id}/erase`, undefined, { token: admin.token })).body.code,
     ).toBe('USER_ALREADY_ERASED');
     expect(
       (await t.http.post(`/api/users/${admin.id}/erase`, undefined, { token: admin.token })).body.code,

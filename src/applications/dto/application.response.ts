@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../users/role.js';
 import type { ApplicationEvent } from '../application-event.entity.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application-state.js';
 import type { Application } from '../application.entity.js';
+import { LANGUAGE_SKILL_STATUSES, type LanguageSkillStatus } from '../language-skills.js';
 
 export class ApplicationStudentResponse {
   id: string;
@@ -22,8 +23,20 @@ export class ApplicationChoiceResponse {
 
 export class LanguageSkillResponse {
   language: string;
+  /** The current level: as declared, or as an advisor verified it. */
   @ApiProperty({ enum: CEFR_LEVELS })
   cefrLevel: CefrLevel;
+  /** `declared` by the student, or `verified` by an advisor. */
+  @ApiProperty({ enum: LANGUAGE_SKILL_STATUSES })
+  status: LanguageSkillStatus;
+  /** The level the student declared. */
+  @ApiProperty({ enum: CEFR_LEVELS })
+  declaredLevel: CefrLevel;
+  /** The advisor who verified it; null while declared. */
+  @ApiProperty({ type: String, nullable: true })
+  verifiedById: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  verifiedAt: string | null;
 }
 
 export class ApplicationResponse {
@@ -74,7 +87,14 @@ export function toApplicationResponse(application: Application): ApplicationResp
       })),
     motivation: application.motivation,
     gradeAverage: application.gradeAverage,
-    languageSkills: application.languageSkills,
+    languageSkills: application.languageSkills.map((skill) => ({
+      language: skill.language,
+      cefrLevel: skill.cefrLevel,
+      status: skill.status,
+      declaredLevel: skill.declaredLevel,
+      verifiedById: skill.verifiedById,
+      verifiedAt: skill.verifiedAt,
+    })),
     status: application.status,
     placedProgrammeId: application.placedProgrammeId,
     decisionComment: application.decisionComment,

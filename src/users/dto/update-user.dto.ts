@@ -1,9 +1,9 @@
 import { ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
-import { IsBoolean } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { Omittable } from '../../common/dto/fields.js';
 import { CreateUserDto } from './create-user.dto.js';
 
-/** Any of role, names and activation; none may be null. */
+/** Any of role, names, activation and a student's home faculty; only the faculty may be null. */
 export class UpdateUserDto extends PartialType(
   PickType(CreateUserDto, ['role', 'firstName', 'lastName'] as const),
   { skipNullProperties: false },
@@ -13,4 +13,13 @@ export class UpdateUserDto extends PartialType(
   @Omittable()
   @IsBoolean()
   active?: boolean;
+
+  /**
+   * A student's home faculty, which eligibility rests on: once set, only staff change it (here).
+   * null clears it.
+   */
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  homeFacultyId?: string | null;
 }

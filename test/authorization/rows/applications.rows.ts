@@ -11,6 +11,8 @@ interface Fixtures {
   draftId: string;
   /** A withdrawn application of `student`: withdrawing it again is always a 409. */
   withdrawnId: string;
+  /** A submitted application of `student` (another term): staff read it. */
+  submittedId: string;
 }
 
 const fixtures = new WeakMap<MatrixContext, Promise<Fixtures>>();
@@ -36,16 +38,28 @@ async function makeFixtures({ t, users }: MatrixContext): Promise<Fixtures> {
   const base = { studentId: users.student.id, academicYear: '2025/2026', term: 'spring' as const };
   const draft = await applications.save({ ...base, status: 'draft' });
   const withdrawn = await applications.save({ ...base, status: 'withdrawn', withdrawnAt: new Date() });
+  const submitted = await applications.save({
+    ...base,
+    term: 'autumn',
+    status: 'submitted',
+    submittedAt: new Date(),
+  });
   await t.dataSource.getRepository(ApplicationChoice).save([
     { applicationId: draft.id, rank: 1, programmeId: programme.id },
     { applicationId: withdrawn.id, rank: 1, programmeId: programme.id },
+    { applicationId: submitted.id, rank: 1, programmeId: programme.id },
   ]);
-  return { draftId: draft.id, withdrawnId: withdrawn.id };
+  return { draftId: draft.id, withdrawnId: withdrawn.id, submittedId: submitted.id };
 }
 
 /** `roles` get `status`, except `otherStudent`, who gets 404 for someone else's application. */
 function ownedBy(roles: Caller[], status: number): MatrixRow['expect'] {
   return { ...only(roles, status), otherStudent: 404 };
+}
+
+/** A draft is its student's alone: staff, an admin too, get 404 as if it did not exist. */
+function draftOf(roles: Caller[], status: number): MatrixRow['expect'] {
+  return { ...ownedBy(roles, status), advisor: 404, coordinator: 404, admin: 404 };
 }
 
 /** Outgoing applications: students own theirs; advisors and admins decide; coordinators read. */
@@ -55,8 +69,14 @@ export const applicationsRows: MatrixRow[] = [
   {
     method: 'GET',
     path: '/api/applications/:id',
-    expect: ownedBy(READERS, 200),
+    expect: draftOf(READERS, 200),
     prepare: async (context) => ({ url: `/api/applications/${(await fixturesFor(context)).draftId}` }),
+  },
+  {
+    method: 'GET',
+    path: '/api/applications/:id',
+    expect: ownedBy(READERS, 200),
+    prepare: async (context) => ({ url: `/api/applications/${(await fixturesFor(context)).submittedId}` }),
   },
   {
     // A stale version: the owner gets 409 STALE_VERSION, and the draft never changes.
@@ -93,9 +113,27 @@ export const applicationsRows: MatrixRow[] = [
     }),
   },
   {
+    // An empty body: the advisor's verification is refused before anything changes.
+    method: 'PATCH',
+    path: '/api/applications/:id/language-skills/:index',
+    expect: only(['advisor', 'admin'], 400),
+    prepare: async (context) => ({
+      url: `/api/applications/${(await fixturesFor(context)).submittedId}/language-skills/0`,
+      body: {},
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/applications/:id/events',
+    expect: draftOf(READERS, 200),
+    prepare: async (context) => ({ url: `/api/applications/${(await fixturesFor(context)).draftId}/events` }),
+  },
+  {
     method: 'GET',
     path: '/api/applications/:id/events',
     expect: ownedBy(READERS, 200),
-    prepare: async (context) => ({ url: `/api/applications/${(await fixturesFor(context)).draftId}/events` }),
+    prepare: async (context) => ({
+      url: `/api/applications/${(await fixturesFor(context)).submittedId}/events`,
+    }),
   },
 ];
