@@ -15,10 +15,12 @@ import { INSTITUTION_ERROR_CODES } from './institutions/institution-error-codes.
 import { NEWS_ERROR_CODES } from './news/news-error-codes.js';
 import { PRIVACY_ERROR_CODES } from './privacy/privacy-error-codes.js';
 import { PROGRAMME_ERROR_CODES } from './programmes/programme-error-codes.js';
+import { USER_ERROR_CODES } from './users/user-error-codes.js';
 
 /** Each table with the part of the API it belongs to, in the README's order. */
 export const ERROR_CODE_TABLES: ReadonlyArray<{ feature: string; table: ErrorCodeTable<string> }> = [
   { feature: 'any route', table: ERROR_CODES },
+  { feature: 'accounts', table: USER_ERROR_CODES },
   { feature: 'institutions', table: INSTITUTION_ERROR_CODES },
   { feature: 'programmes', table: PROGRAMME_ERROR_CODES },
   { feature: 'applications', table: APPLICATION_ERROR_CODES },
@@ -30,6 +32,7 @@ export const ERROR_CODE_TABLES: ReadonlyArray<{ feature: string; table: ErrorCod
 /** Every registered code: a feature that registers its enum but is missing here does not compile. */
 export const ALL_ERROR_CODES: Readonly<Record<DomainErrorCode, ErrorCodeInfo>> = {
   ...ERROR_CODES,
+  ...USER_ERROR_CODES,
   ...INSTITUTION_ERROR_CODES,
   ...PROGRAMME_ERROR_CODES,
   ...APPLICATION_ERROR_CODES,

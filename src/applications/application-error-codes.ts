@@ -10,7 +10,6 @@ export enum ApplicationErrorCode {
   WINDOW_CLOSED = 'APPLICATION_WINDOW_CLOSED',
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
   PROGRAMME_FULL = 'PROGRAMME_FULL',
-  /** 403: nobody decides (or verifies the skills of) an application they are the student of. */
   OWN_APPLICATION = 'APPLICATION_OWN_DECISION',
 }
 
@@ -23,7 +22,10 @@ export const APPLICATION_ERROR_CODES: ErrorCodeTable<ApplicationErrorCode> = {
     status: HttpStatus.CONFLICT,
     meaning: 'the application cannot go from its status to the one asked (`from`, `to`)',
   },
-  [ApplicationErrorCode.NOT_EDITABLE]: { status: HttpStatus.CONFLICT, meaning: 'only a draft can be edited' },
+  [ApplicationErrorCode.NOT_EDITABLE]: {
+    status: HttpStatus.CONFLICT,
+    meaning: 'only a draft can be edited, and its language skills verified only while a decision is awaited',
+  },
   [ApplicationErrorCode.INCOMPLETE]: {
     status: HttpStatus.CONFLICT,
     meaning: 'the draft lacks what a submission needs (a motivation of 50 to 5,000 characters)',
@@ -39,6 +41,10 @@ export const APPLICATION_ERROR_CODES: ErrorCodeTable<ApplicationErrorCode> = {
   [ApplicationErrorCode.PROGRAMME_FULL]: {
     status: HttpStatus.CONFLICT,
     meaning: 'no place is left on the programme (or on any choice) to approve the application',
+  },
+  [ApplicationErrorCode.OWN_APPLICATION]: {
+    status: HttpStatus.FORBIDDEN,
+    meaning: 'nobody decides, or verifies the language skills of, an application they are the student of',
   },
 };
 
