@@ -1,11 +1,13 @@
 /**
- * The rules of an outgoing application, without a database: which status may follow which, what
+ * The rules of an outgoing application, without a database (the workflow shape of
+ * `src/common/workflow.ts`): which status may follow which, what
  * a submission needs (a motivation, open windows, eligibility), what a set of choices must be.
  * The service applies them to rows it has locked; the unit tests exercise them directly.
  */
 import { HttpStatus } from '@nestjs/common';
 import { meetsCefrLevel, type CefrLevel, type Term } from '../common/domain.js';
 import { DomainException, InvalidInputError } from '../common/errors/domain.exception.js';
+import { defineWorkflow } from '../common/workflow.js';
 import { ApplicationErrorCode } from './application-error-codes.js';
 
 export const APPLICATION_STATUSES = [
@@ -31,31 +33,19 @@ export const MAX_CHOICES = 3;
 export const MOTIVATION_MIN = 50;
 export const MOTIVATION_MAX = 5000;
 
-/** Every allowed step; anything missing here is an illegal transition. */
-const TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
-  draft: ['submitted', 'withdrawn'],
-  submitted: ['approved', 'waitlisted', 'rejected', 'withdrawn'],
-  waitlisted: ['approved', 'rejected', 'withdrawn'],
-  approved: ['withdrawn'],
-  rejected: [],
-  withdrawn: [],
-};
-
-export function canTransition(from: ApplicationStatus, to: ApplicationStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
-
-/** Throws 409 APPLICATION_INVALID_TRANSITION naming both ends when `from -> to` is not allowed. */
-export function assertTransition(from: ApplicationStatus, to: ApplicationStatus): void {
-  if (!canTransition(from, to)) {
-    throw new DomainException(
-      ApplicationErrorCode.INVALID_TRANSITION,
-      `An application cannot go from ${from} to ${to}`,
-      HttpStatus.CONFLICT,
-      { from, to },
-    );
-  }
-}
+/** Every allowed step; anything missing here is an illegal transition (409 APPLICATION_INVALID_TRANSITION). */
+export const { canTransition, nextStatuses, assertTransition } = defineWorkflow<ApplicationStatus>({
+  subject: 'An application',
+  transitions: {
+    draft: ['submitted', 'withdrawn'],
+    submitted: ['approved', 'waitlisted', 'rejected', 'withdrawn'],
+    waitlisted: ['approved', 'rejected', 'withdrawn'],
+    approved: ['withdrawn'],
+    rejected: [],
+    withdrawn: [],
+  },
+  invalidTransition: ApplicationErrorCode.INVALID_TRANSITION,
+});
 
 /** An approved application holds one place on its placed programme. */
 export function holdsPlace(status: ApplicationStatus): boolean {

@@ -11,10 +11,11 @@ import {
 } from 'typeorm';
 import type { Term } from '../common/domain.js';
 import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
+import { statusIn } from '../common/workflow.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
 import { ApplicationChoice } from './application-choice.entity.js';
-import type { ApplicationStatus } from './application-state.js';
+import { APPLICATION_STATUSES, type ApplicationStatus } from './application-state.js';
 import type { LanguageSkillRecord } from './language-skills.js';
 
 /** numeric comes back from pg as a string; the API speaks numbers. */
@@ -30,10 +31,7 @@ const numeric = {
  * a comment on every rejection, a submission instant on everything that was submitted.
  */
 @Entity('applications')
-@Check(
-  'applications_status_known',
-  `status IN ('draft', 'submitted', 'approved', 'waitlisted', 'rejected', 'withdrawn')`,
-)
+@Check('applications_status_known', statusIn('status', APPLICATION_STATUSES))
 @Check('applications_placed_iff_approved', `(status = 'approved') = (placed_programme_id IS NOT NULL)`)
 @Check('applications_rejection_commented', `status <> 'rejected' OR decision_comment IS NOT NULL`)
 @Check('applications_submitted_at_set', `status IN ('draft', 'withdrawn') OR submitted_at IS NOT NULL`)

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { ApplicationChoice } from './application-choice.entity.js';
 import { ApplicationEvent } from './application-event.entity.js';
 import { Application } from './application.entity.js';
@@ -7,7 +8,7 @@ import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Application, ApplicationChoice, ApplicationEvent])],
+  imports: [TypeOrmModule.forFeature([Application, ApplicationChoice, ApplicationEvent]), ProgrammesModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsService],
   exports: [ApplicationsService],

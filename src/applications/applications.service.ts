@@ -7,8 +7,10 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
+import { timelinePage } from '../common/entities/workflow-event.entity.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
 import { containsPattern } from '../common/search.js';
+import { ProgrammePlaces } from '../programmes/programme-places.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
 import { ApplicationChoice } from './application-choice.entity.js';
@@ -73,14 +75,15 @@ interface Step {
 /**
  * Outgoing applications. Every change locks the application row first (SELECT ... FOR UPDATE in
  * the change's transaction), so two changes of one application run one after the other and the
- * second sees the first's status. Places are taken and freed by conditional UPDATEs of the
- * programme row in that same transaction: the database, not a read, decides whether one is left.
+ * second sees the first's status. Places are taken and freed through ProgrammePlaces in that same
+ * transaction: the database, not a read, decides whether one is left.
  */
 @Injectable()
 export class ApplicationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly places: ProgrammePlaces,
     @InjectRepository(Application) private readonly applications: Repository<Application>,
     @InjectRepository(ApplicationEvent) private readonly events: Repository<ApplicationEvent>,
   ) {}
@@ -244,7 +247,7 @@ export class ApplicationsService {
           candidates = [dto.programmeId];
         }
         for (const programmeId of candidates) {
-          if (await this.takePlace(manager, programmeId)) {
+          if (await this.places.take(manager, programmeId)) {
             placed = programmeId;
             break;
           }
@@ -390,30 +393,7 @@ export class ApplicationsService {
     query: PageQueryDto,
   ): Promise<Page<ApplicationEventResponse>> {
     await this.assertVisible(caller, id);
-    const builder = this.events
-      .createQueryBuilder('e')
-      .innerJoinAndSelect('e.actor', 'actor')
-      .where('e.application_id = :id', { id });
-    applyKeyset(builder, { columns: ['e.id'], direction: 'ASC' }, query);
-    const rows = await builder.getMany();
-    return toPage(rows, query.limit, (event) => [event.id], toApplicationEventResponse);
-  }
-
-  // --- places -------------------------------------------------------------------------------
-
-  /** Takes one place if one is left on a published programme; false when none is. */
-  private async takePlace(manager: EntityManager, programmeId: string): Promise<boolean> {
-    const [rows] = (await manager.query(
-      `UPDATE programmes SET places_taken = places_taken + 1
-        WHERE id = $1 AND places_taken < places AND status = 'published'
-        RETURNING id`,
-      [programmeId],
-    )) as [unknown[], number];
-    return rows.length === 1;
-  }
-
-  private async freePlace(manager: EntityManager, programmeId: string): Promise<void> {
-    await manager.query(`UPDATE programmes SET places_taken = places_taken - 1 WHERE id = $1`, [programmeId]);
+    return timelinePage(this.events, 'application_id', id, query, toApplicationEventResponse);
   }
 
   /** Withdraws a locked application: an approved one gives its place back. */
@@ -426,7 +406,7 @@ export class ApplicationsService {
   ): Promise<void> {
     assertTransition(application.status, 'withdrawn');
     const freed = holdsPlace(application.status) ? application.placedProgrammeId : null;
-    if (freed) await this.freePlace(manager, freed);
+    if (freed) await this.places.free(manager, freed);
     await this.step(manager, application, {
       to: 'withdrawn',
       actorId,

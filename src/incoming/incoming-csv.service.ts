@@ -22,7 +22,7 @@ import {
 import { IncomingErrorCode } from './incoming-error-codes.js';
 import { applyIncomingFilters } from './incoming-filters.js';
 import { IncomingMobility } from './incoming-mobility.entity.js';
-import { actualDateProblems } from './incoming-status.js';
+import { actualDateProblems } from './incoming-state.js';
 import { insertEvents } from './incoming.service.js';
 
 /** Rows read from the database per query while exporting: memory holds one page at a time. */

@@ -1,21 +1,20 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
+import { WorkflowEvent } from '../common/entities/workflow-event.entity.js';
+import { eventStatusesCheck } from '../common/workflow.js';
 import { User } from '../users/user.entity.js';
 import { IncomingMobility } from './incoming-mobility.entity.js';
-import type { IncomingStatus } from './incoming-status.js';
+import { INCOMING_STATUSES, type IncomingStatus } from './incoming-state.js';
 
 /**
- * One step in an incoming mobility's history: who moved it from which status to which, when
- * (createdAt), and the actual date recorded for an arrival or departure. The nomination itself
- * (creation or import) is the first event, from no status.
+ * One step of an incoming mobility's history (the workflow event shape of
+ * `src/common/workflow.ts`), plus the actual arrival or departure date the step recorded. The
+ * nomination itself (creation or import) is the first event, from no status.
  */
 @Entity('incoming_events')
-@Check(
-  'incoming_events_status_known',
-  `to_status IN ('nominated', 'accepted', 'arrived', 'departed', 'cancelled') AND (from_status IS NULL OR from_status IN ('nominated', 'accepted', 'arrived', 'departed', 'cancelled'))`,
-)
-@Index('incoming_events_mobility_idx', ['mobilityId', 'createdAt', 'id'])
-export class IncomingEvent extends TimestampedEntity {
+@Check('incoming_events_statuses_known', eventStatusesCheck(INCOMING_STATUSES))
+@Index('incoming_events_timeline_idx', ['mobilityId', 'id'])
+@Index('incoming_events_actor_idx', ['actorId'])
+export class IncomingEvent extends WorkflowEvent<IncomingStatus> {
   @Column({ type: 'uuid' })
   mobilityId: string;
 
@@ -23,25 +22,11 @@ export class IncomingEvent extends TimestampedEntity {
   @JoinColumn({ name: 'mobility_id', foreignKeyConstraintName: 'incoming_events_mobility_fk' })
   mobility?: Relation<IncomingMobility>;
 
-  @Index('incoming_events_actor_idx')
-  @Column({ type: 'uuid' })
-  actorId: string;
-
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'actor_id', foreignKeyConstraintName: 'incoming_events_actor_fk' })
   actor?: Relation<User>;
 
-  /** null for the nomination itself. */
-  @Column({ type: 'varchar', length: 20, nullable: true })
-  fromStatus: IncomingStatus | null;
-
-  @Column({ type: 'varchar', length: 20 })
-  toStatus: IncomingStatus;
-
   /** The actual arrival or departure date the transition recorded. */
   @Column({ type: 'date', nullable: true })
   date: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  comment: string | null;
 }

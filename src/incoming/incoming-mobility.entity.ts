@@ -4,7 +4,8 @@ import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
 import { Agreement } from '../agreements/agreement.entity.js';
 import { Faculty } from '../institutions/faculty.entity.js';
 import { Institution } from '../institutions/institution.entity.js';
-import type { IncomingStatus } from './incoming-status.js';
+import { INCOMING_STATUSES, type IncomingStatus } from './incoming-state.js';
+import { statusIn } from '../common/workflow.js';
 
 /**
  * A student nominated by a partner institution to study at the home institution, from
@@ -13,7 +14,7 @@ import type { IncomingStatus } from './incoming-status.js';
  */
 @Entity('incoming_mobilities')
 @Check('incoming_email_lowercase', `email = lower(email)`)
-@Check('incoming_status_known', `status IN ('nominated', 'accepted', 'arrived', 'departed', 'cancelled')`)
+@Check('incoming_status_known', statusIn('status', INCOMING_STATUSES))
 @Check('incoming_term_known', `term IN ('autumn', 'spring', 'full-year')`)
 @Check('incoming_academic_year_format', `academic_year ~ '^[0-9]{4}/[0-9]{4}$'`)
 @Check('incoming_planned_dates_ordered', `planned_arrival < planned_departure`)

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
 import { today } from '../common/dates.js';
+import { timelinePage } from '../common/entities/workflow-event.entity.js';
 import type { CreateIncomingDto } from './dto/create-incoming.dto.js';
 import type { ListIncomingQuery } from './dto/incoming-filters.dto.js';
 import {
@@ -21,7 +22,7 @@ import { IncomingEvent } from './incoming-event.entity.js';
 import { applyIncomingFilters } from './incoming-filters.js';
 import { IncomingMobility } from './incoming-mobility.entity.js';
 import { fieldProblems, referenceProblems, type FieldProblem } from './incoming-references.js';
-import { planTransition, type IncomingStatus } from './incoming-status.js';
+import { planTransition, type IncomingStatus } from './incoming-state.js';
 
 /** The fields a PATCH may not set to null (agreementId may: it removes the agreement). */
 const REQUIRED_FIELDS = [
@@ -57,28 +58,24 @@ export interface NewEvent {
 }
 
 /**
- * Writes history events on the caller's transaction. Their time is the clock's, not the
- * transaction's start, so a transition that waited for a lock is stamped after the one it waited on.
+ * Writes history events on the caller's transaction, stamped now (after the row lock the caller
+ * holds, so a transition that waited for a lock comes after the one it waited on).
  */
 export async function insertEvents(manager: EntityManager, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await manager
-    .createQueryBuilder()
-    .insert()
-    .into(IncomingEvent)
-    .values(
-      events.map((event) => ({
-        mobilityId: event.mobilityId,
-        actorId: event.actorId,
-        fromStatus: event.fromStatus,
-        toStatus: event.toStatus,
-        date: event.date ?? null,
-        comment: event.comment ?? null,
-        createdAt: () => 'clock_timestamp()',
-        updatedAt: () => 'clock_timestamp()',
-      })),
-    )
-    .execute();
+  const at = new Date();
+  await manager.insert(
+    IncomingEvent,
+    events.map((event) => ({
+      mobilityId: event.mobilityId,
+      actorId: event.actorId,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      date: event.date ?? null,
+      comment: event.comment ?? null,
+      at,
+    })),
+  );
 }
 
 @Injectable()
@@ -198,13 +195,7 @@ export class IncomingService {
   /** The mobility's history, oldest first. */
   async listEvents(id: string, page: PageQueryDto): Promise<Page<IncomingEventResponse>> {
     if (!(await this.mobilities.existsBy({ id }))) throw new NotFoundError('Incoming mobility');
-    const builder = this.events
-      .createQueryBuilder('e')
-      .leftJoinAndSelect('e.actor', 'actor')
-      .where('e.mobility_id = :id', { id });
-    applyKeyset(builder, { columns: ['e.created_at', 'e.id'], direction: 'ASC' }, page);
-    const rows = await builder.getMany();
-    return toPage(rows, page.limit, (row) => [row.createdAt.toISOString(), row.id], toIncomingEventResponse);
+    return timelinePage(this.events, 'mobility_id', id, page, toIncomingEventResponse);
   }
 
   private async lockedMobility(manager: EntityManager, id: string): Promise<IncomingMobility> {

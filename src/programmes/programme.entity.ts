@@ -1,11 +1,15 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import type { CefrLevel, Term } from '../common/domain.js';
 import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
+import { statusIn } from '../common/workflow.js';
 import { Agreement } from '../agreements/agreement.entity.js';
 import { Institution } from '../institutions/institution.entity.js';
 
 export const PROGRAMME_STATUSES = ['draft', 'published', 'archived'] as const;
 export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
+
+/** The CHECK that holds `0 <= places_taken <= places` (see programme-places.ts). */
+export const PLACES_WITHIN_BOUNDS = 'programmes_places_within_bounds';
 
 /**
  * A call for applications: a number of places at a host institution for one academic year and
@@ -14,8 +18,8 @@ export type ProgrammeStatus = (typeof PROGRAMME_STATUSES)[number];
  */
 @Entity('programmes')
 @Check('programmes_term_known', `term IN ('autumn', 'spring', 'full-year')`)
-@Check('programmes_status_known', `status IN ('draft', 'published', 'archived')`)
-@Check('programmes_places_within_bounds', `places >= 0 AND places_taken >= 0 AND places_taken <= places`)
+@Check('programmes_status_known', statusIn('status', PROGRAMME_STATUSES))
+@Check(PLACES_WITHIN_BOUNDS, `places >= 0 AND places_taken >= 0 AND places_taken <= places`)
 @Check('programmes_window_ordered', `application_opens_at < application_closes_at`)
 @Check('programmes_dates_ordered', `application_closes_at <= start_date AND start_date < end_date`)
 @Check(

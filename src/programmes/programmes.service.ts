@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { Agreement } from '../agreements/agreement.entity.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import { brokenConstraint, CHECK_VIOLATION } from '../common/errors/database-errors.js';
-import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
+import { InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
 import { escapeLike } from '../common/search.js';
@@ -14,7 +14,7 @@ import type { CreateProgrammeDto } from './dto/create-programme.dto.js';
 import type { ListProgrammesQuery } from './dto/list-programmes.query.js';
 import { toProgrammeResponse, type ProgrammeResponse } from './dto/programme.response.js';
 import type { UpdateProgrammeDto } from './dto/update-programme.dto.js';
-import { ProgrammeErrorCode } from './programme-error-codes.js';
+import { PLACES_WITHIN_BOUNDS, placesBelowTaken, ProgrammePlaces } from './programme-places.js';
 import { Programme } from './programme.entity.js';
 import { dateOrderProblems } from './programme-rules.js';
 
@@ -40,6 +40,7 @@ export class ProgrammesService {
   constructor(
     @InjectRepository(Programme) private readonly programmes: Repository<Programme>,
     private readonly dataSource: DataSource,
+    private readonly places: ProgrammePlaces,
   ) {}
 
   /** By application deadline, soonest first, then id. */
@@ -130,13 +131,7 @@ export class ProgrammesService {
         if (Object.keys(changes).length === 0) return this.getById(id, manager);
         await this.assertValid(Object.assign({}, current, changes), manager, changes);
         const places = changes.places ?? current.places;
-        const result = await manager
-          .createQueryBuilder()
-          .update(Programme)
-          .set(changes)
-          .where('id = :id AND places_taken <= :places', { id, places })
-          .execute();
-        if (result.affected === 0) throw placesBelowTaken(current.placesTaken);
+        await this.places.updateKeepingTaken(manager, id, changes, places, current.placesTaken);
         return this.getById(id, manager);
       }),
     );
@@ -154,7 +149,7 @@ export class ProgrammesService {
           ['applicationOpensAt', 'applicationClosesAt', 'startDate', 'endDate'],
         );
       }
-      if (constraint === 'programmes_places_within_bounds') throw placesBelowTaken();
+      if (constraint === PLACES_WITHIN_BOUNDS) throw placesBelowTaken();
       throw error;
     }
   }
@@ -222,16 +217,6 @@ export class ProgrammesService {
       }
     }
   }
-}
-
-function placesBelowTaken(placesTaken?: number): DomainException {
-  const message =
-    placesTaken === undefined
-      ? 'places cannot be lower than the places already taken'
-      : `places cannot be lower than the ${placesTaken} places already taken`;
-  return new DomainException(ProgrammeErrorCode.PLACES_BELOW_TAKEN, message, HttpStatus.CONFLICT, {
-    fields: [{ field: 'places', problems: [message] }],
-  });
 }
 
 const SIMPLE_FIELDS = [

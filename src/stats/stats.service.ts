@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATION_STATUSES } from '../applications/application-state.js';
 import { today } from '../common/dates.js';
-import { INCOMING_STATUSES } from '../incoming/incoming-status.js';
+import { INCOMING_STATUSES } from '../incoming/incoming-state.js';
 import type {
   IncomingStats,
   InstitutionCount,

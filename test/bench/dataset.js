@@ -937,8 +937,8 @@ export async function seedDataset(client, sizes, options) {
     progress.add(result.rowCount ?? 0);
   }
   const incomingEvents = await client.query(
-    `INSERT INTO incoming_events (created_at, updated_at, mobility_id, actor_id, from_status, to_status, date, comment)
-     SELECT e.at, e.at, m.id, ($1::uuid[])[1 + abs(hashtext(m.email)) % cardinality($1::uuid[])], e.from_status, e.to_status, e.date, NULL
+    `INSERT INTO incoming_events (at, mobility_id, actor_id, from_status, to_status, date, comment)
+     SELECT e.at, m.id, ($1::uuid[])[1 + abs(hashtext(m.email)) % cardinality($1::uuid[])], e.from_status, e.to_status, e.date, NULL
        FROM incoming_mobilities m
       CROSS JOIN LATERAL (VALUES
             (m.created_at, NULL::text, 'nominated', NULL::date, true),

@@ -7,6 +7,7 @@ import { CatalogueListOrders1795804048789 } from './1795804048789-CatalogueListO
 import { CreateApplications1795804080643 } from './1795804080643-CreateApplications.js';
 import { CreateAuditLog1795804200000 } from './1795804200000-CreateAuditLog.js';
 import { AddUserErasedAt1795805400000 } from './1795805400000-AddUserErasedAt.js';
+import { OneWorkflowEventShape1796004817263 } from './1796004817263-OneWorkflowEventShape.js';
 import { LanguageSkillStatus1796041873215 } from './1796041873215-LanguageSkillStatus.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   CreateApplications1795804080643,
   CreateAuditLog1795804200000,
   AddUserErasedAt1795805400000,
+  OneWorkflowEventShape1796004817263,
   LanguageSkillStatus1796041873215,
 ];

@@ -2,7 +2,7 @@ import { IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { EmailDto } from '../../auth/dto/credentials.dto.js';
 import { TERMS, type Term } from '../../common/domain.js';
-import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-status.js';
+import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-state.js';
 import { IsAcademicYear, IsCalendarDate, Trimmed } from '../../common/dto/fields.js';
 import { NamesDto } from '../../users/dto/names.dto.js';
 

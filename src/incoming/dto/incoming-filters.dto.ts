@@ -2,7 +2,7 @@ import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TERMS, type Term } from '../../common/domain.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
-import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-status.js';
+import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-state.js';
 import { IsAcademicYear, IsCalendarDate } from '../../common/dto/fields.js';
 
 /** The filters shared by the list and the CSV export. */

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { TERMS, type Term } from '../../common/domain.js';
 import type { IncomingEvent } from '../incoming-event.entity.js';
 import type { IncomingMobility } from '../incoming-mobility.entity.js';
-import { allowedNextStatuses, INCOMING_STATUSES, type IncomingStatus } from '../incoming-status.js';
+import { nextStatuses, INCOMING_STATUSES, type IncomingStatus } from '../incoming-state.js';
 
 export class InstitutionSummary {
   id: string;
@@ -69,7 +69,7 @@ export function toIncomingResponse(mobility: IncomingMobility): IncomingResponse
     actualArrival: mobility.actualArrival,
     actualDeparture: mobility.actualDeparture,
     status: mobility.status,
-    allowedTransitions: [...allowedNextStatuses(mobility.status)],
+    allowedTransitions: [...nextStatuses(mobility.status)],
     notes: mobility.notes,
     createdAt: mobility.createdAt,
     updatedAt: mobility.updatedAt,
@@ -111,6 +111,6 @@ export function toIncomingEventResponse(event: IncomingEvent): IncomingEventResp
     toStatus: event.toStatus,
     date: event.date,
     comment: event.comment,
-    at: event.createdAt,
+    at: event.at,
   };
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsCalendarDate } from '../../common/dto/fields.js';
-import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-status.js';
+import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-state.js';
 
 export class TransitionIncomingDto {
   @ApiProperty({ enum: INCOMING_STATUSES })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../applications/application-state.js';
-import { INCOMING_STATUSES, type IncomingStatus } from '../../incoming/incoming-status.js';
+import { INCOMING_STATUSES, type IncomingStatus } from '../../incoming/incoming-state.js';
 
 export class InstitutionCount {
   institutionId: string;

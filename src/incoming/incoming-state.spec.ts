@@ -1,12 +1,12 @@
 import { DomainException } from '../common/errors/domain.exception.js';
 import {
   actualDateProblems,
-  canMove,
+  canTransition,
   INCOMING_STATUSES,
   planTransition,
   type IncomingStatus,
   type MobilityState,
-} from './incoming-status.js';
+} from './incoming-state.js';
 
 const TODAY = '2026-03-10';
 const state = (
@@ -34,7 +34,7 @@ function codeOf(action: () => unknown): { code: string; status: number; fields?:
 describe('incoming mobility state machine', () => {
   it('allows exactly nominated -> accepted -> arrived -> departed and cancelling before arrival', () => {
     const allowed = INCOMING_STATUSES.flatMap((from) =>
-      INCOMING_STATUSES.filter((to) => canMove(from, to)).map((to) => `${from}->${to}`),
+      INCOMING_STATUSES.filter((to) => canTransition(from, to)).map((to) => `${from}->${to}`),
     );
     expect(allowed.sort()).toEqual(
       [

@@ -1,5 +1,10 @@
-import { HttpStatus } from '@nestjs/common';
-import { DomainException, InvalidInputError } from '../common/errors/domain.exception.js';
+/**
+ * The rules of an incoming mobility, without a database (the workflow shape of
+ * `src/common/workflow.ts`): which status may follow which, and what a step records (the actual
+ * arrival and departure dates). The service applies them to rows it has locked.
+ */
+import { InvalidInputError } from '../common/errors/domain.exception.js';
+import { defineWorkflow } from '../common/workflow.js';
 import { IncomingErrorCode } from './incoming-error-codes.js';
 
 export const INCOMING_STATUSES = ['nominated', 'accepted', 'arrived', 'departed', 'cancelled'] as const;
@@ -9,24 +14,20 @@ export type IncomingStatus = (typeof INCOMING_STATUSES)[number];
  * The moves an incoming mobility may make: `nominated` -> `accepted` -> `arrived` -> `departed`,
  * and `cancelled` from either state before arrival. Anything else is out of order.
  */
-const NEXT: Record<IncomingStatus, readonly IncomingStatus[]> = {
-  nominated: ['accepted', 'cancelled'],
-  accepted: ['arrived', 'cancelled'],
-  arrived: ['departed'],
-  departed: [],
-  cancelled: [],
-};
+export const { canTransition, nextStatuses, assertTransition } = defineWorkflow<IncomingStatus>({
+  subject: 'An incoming mobility',
+  transitions: {
+    nominated: ['accepted', 'cancelled'],
+    accepted: ['arrived', 'cancelled'],
+    arrived: ['departed'],
+    departed: [],
+    cancelled: [],
+  },
+  invalidTransition: IncomingErrorCode.INVALID_TRANSITION,
+});
 
 /** States that record an actual date when entered. */
 const DATED: ReadonlySet<IncomingStatus> = new Set(['arrived', 'departed']);
-
-export function canMove(from: IncomingStatus, to: IncomingStatus): boolean {
-  return NEXT[from].includes(to);
-}
-
-export function allowedNextStatuses(from: IncomingStatus): readonly IncomingStatus[] {
-  return NEXT[from];
-}
 
 /** What a mobility needs to know about itself to move. */
 export interface MobilityState {
@@ -58,16 +59,7 @@ export function planTransition(
   today: string,
 ): TransitionChanges {
   const { to } = request;
-  if (!canMove(current.status, to)) {
-    const allowed = NEXT[current.status];
-    throw new DomainException(
-      IncomingErrorCode.INVALID_TRANSITION,
-      `An incoming mobility that is ${current.status} cannot become ${to}` +
-        (allowed.length > 0 ? ` (it can become: ${allowed.join(', ')})` : ` (${current.status} is final)`),
-      HttpStatus.CONFLICT,
-      { from: current.status, to },
-    );
-  }
+  assertTransition(current.status, to);
   if (!DATED.has(to)) {
     if (request.date !== undefined) {
       throw new InvalidInputError(`date is recorded only on arrival or departure, not when ${to}`, ['date']);
