@@ -13,6 +13,8 @@ import { registerRateLimit } from './common/http/rate-limit.js';
 import { RequestLogController } from './common/logging/request-logger.js';
 import { validateEnvironment, type Environment } from './config/environment.js';
 import { setUpOpenApi } from './openapi.js';
+import { PageErrors } from './web/page-errors.js';
+import { registerWebPlugins } from './web/web-setup.js';
 
 export const JSON_BODY_LIMIT = 1024 * 1024;
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -100,7 +102,10 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
     perMinute: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
     jwt: app.get(JwtService),
   });
+  // Pages: cookies, CSRF checks, our stylesheet and htmx (before the routes are registered).
+  await registerWebPlugins(fastify, { publicBaseUrl: config.get('PUBLIC_BASE_URL', { infer: true }) });
   // Helmet's default headers (CSP, HSTS, nosniff, frame and referrer policies), built into Nest 12.
+  // Pages send a stricter CSP of their own (no inline style either: src/web/web-setup.ts).
   // Without upgrade-insecure-requests: over plain HTTP on a LAN address it would make browsers
   // fetch Swagger UI's own scripts over HTTPS and fail; TLS is the proxy's business.
   app.useSecurityHeaders({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
@@ -109,10 +114,14 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // Pages live at /{locale}/... (page controllers declare the literal `:locale` prefix) and /.
+      { path: '/', method: RequestMethod.GET },
+      { path: '\\:locale', method: RequestMethod.ALL },
+      { path: '\\:locale/*path', method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(app.get(PageErrors)));
   setUpOpenApi(app);
 
   await app.init();

@@ -3,10 +3,12 @@ import { ConfigModule } from '@nestjs/config';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AuthPagesModule } from './auth/web/auth-pages.module.js';
 import { LoggerModule } from './common/logging/logger.module.js';
 import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HomePagesModule } from './home/web/home-pages.module.js';
 import { IncomingModule } from './incoming/incoming.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
@@ -16,6 +18,7 @@ import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WebModule } from './web/web.module.js';
 
 /** Feature modules; the configuration comes from AppModule.forRoot. */
 @Module({
@@ -35,6 +38,9 @@ import { UsersModule } from './users/users.module.js';
     StatsModule,
     PrivacyModule,
     ReferenceDataModule,
+    WebModule,
+    AuthPagesModule,
+    HomePagesModule,
   ],
 })
 export class AppModule {

@@ -13,10 +13,13 @@ import type { Role } from '../users/role.js';
 import type { TokenClaims } from './auth-user.js';
 import { IS_PUBLIC } from './decorators/public.decorator.js';
 import { ROLES_KEY } from './decorators/roles.decorator.js';
+import { IS_PAGE, SESSION_COOKIE } from './session.js';
 
 /**
  * The global guard. A route is either @Public() or states its @Roles(); a route that states
  * neither is closed to everyone. A presented token must be valid even on public routes.
+ * API routes read a bearer token; page routes (IS_PAGE) read the session cookie instead, where a
+ * revoked or expired session counts as no session (a public page shows, any other asks to sign in).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -32,14 +35,34 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
 
-    const token = this.bearerToken(request);
-    if (token) request.user = await this.authenticate(token);
+    const isPage = this.reflector.getAllAndOverride<boolean>(IS_PAGE, targets) ?? false;
+
+    if (isPage) {
+      request.user = await this.sessionUser(request);
+    } else {
+      const token = this.bearerToken(request);
+      if (token) request.user = await this.authenticate(token);
+    }
     if (isPublic) return true;
-    if (!request.user) throw new UnauthorizedException('Sign in first: this route needs a bearer token');
+    if (!request.user) {
+      throw new UnauthorizedException(
+        isPage ? 'Sign in first' : 'Sign in first: this route needs a bearer token',
+      );
+    }
     if (!roles || !roles.includes(request.user.role)) {
       throw new ForbiddenException(`Your role (${request.user.role}) may not do this`);
     }
     return true;
+  }
+
+  private async sessionUser(request: FastifyRequest) {
+    const token = request.cookies?.[SESSION_COOKIE];
+    if (!token) return undefined;
+    try {
+      return await this.authenticate(token);
+    } catch {
+      return undefined;
+    }
   }
 
   private bearerToken(request: FastifyRequest): string | undefined {

@@ -5,6 +5,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsTimeZone,
   Matches,
   Max,
   Min,
@@ -110,6 +111,16 @@ export class Environment {
     message: 'PUBLIC_BASE_URL must be an http(s) URL such as https://portal.example.org',
   })
   PUBLIC_BASE_URL: string = 'http://localhost:3000';
+
+  /** Language of the pages when the browser's Accept-Language names none the portal speaks. */
+  @EmptyAsUnset()
+  @IsIn(['fr', 'en', 'ru', 'kk'], { message: 'DEFAULT_LOCALE must be one of fr, en, ru, kk' })
+  DEFAULT_LOCALE: 'fr' | 'en' | 'ru' | 'kk' = 'fr';
+
+  /** Time zone in which pages show dates and times (an IANA name). */
+  @EmptyAsUnset()
+  @IsTimeZone()
+  TIME_ZONE: string = 'Europe/Brussels';
 }
 
 export class EnvironmentError extends Error {}

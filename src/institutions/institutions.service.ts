@@ -133,6 +133,17 @@ export class InstitutionsService {
     }
   }
 
+  /** The home institution's faculties by name (a student picks theirs when registering). */
+  async homeFaculties(): Promise<Faculty[]> {
+    return this.faculties
+      .createQueryBuilder('f')
+      .innerJoin('f.institution', 'i')
+      .where('i.is_home')
+      .orderBy('f.name', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .getMany();
+  }
+
   /** The faculties of an institution, by code. */
   async listFaculties(institutionId: string, page: PageQueryDto): Promise<Page<FacultyResponse>> {
     await this.getById(institutionId);

@@ -19,8 +19,9 @@ export interface MatrixContext {
 }
 
 export interface PreparedRequest {
-  /** The concrete URL (route parameters filled in). Defaults to the route path. */
+  /** The concrete URL (route parameters filled in). Defaults to the route path. Pages: `/en/...`. */
   url?: string;
+  /** API: the JSON body. Pages: the form's fields (sent urlencoded with a valid CSRF token). */
   body?: unknown;
   query?: Record<string, string>;
   headers?: Record<string, string>;
@@ -52,6 +53,24 @@ export function only(roles: Caller[], allowedStatus: number): Record<Caller, num
       roles.includes(caller) ? allowedStatus : caller === 'anonymous' ? 401 : 403,
     ]),
   ) as Record<Caller, number>;
+}
+
+/**
+ * Pages: these roles pass; anonymous is sent to the sign-in page (303) and every other role gets
+ * the 403 page.
+ */
+export function pageOnly(roles: Caller[], allowedStatus: number): Record<Caller, number> {
+  return Object.fromEntries(
+    CALLERS.map((caller) => [
+      caller,
+      roles.includes(caller) ? allowedStatus : caller === 'anonymous' ? 303 : 403,
+    ]),
+  ) as Record<Caller, number>;
+}
+
+/** True for a page route (anything outside the API and the probes): called with a session cookie. */
+export function isPageRoute(path: string): boolean {
+  return !path.startsWith('/api') && !path.startsWith('/health');
 }
 
 export const SIGNED_IN: Caller[] = ['student', 'otherStudent', 'advisor', 'coordinator', 'editor', 'admin'];

@@ -5,10 +5,12 @@ import {
   findRoutesWithoutRows,
   findRowsWithoutRoutes,
   only,
+  isPageRoute,
   type MatrixContext,
   type MatrixRow,
 } from '../authorization/matrix.js';
 import { MATRIX_ROWS } from '../authorization/rows/index.js';
+import { pageRequest } from '../support/page-session.js';
 import { bootApp, type TestApp } from '../support/test-app.js';
 
 describe('Authorization matrix (e2e)', () => {
@@ -45,12 +47,19 @@ describe('Authorization matrix (e2e)', () => {
     for (const row of MATRIX_ROWS) {
       for (const caller of CALLERS) {
         const prepared = (await row.prepare?.(context, caller)) ?? {};
-        const response = await t.http.request(row.method, prepared.url ?? row.path, {
-          token: caller === 'anonymous' ? undefined : context.users[caller].token,
-          body: prepared.body,
-          query: prepared.query,
-          headers: prepared.headers,
-        });
+        const token = caller === 'anonymous' ? undefined : context.users[caller].token;
+        const response = isPageRoute(row.path)
+          ? await pageRequest(t.http, row.method, prepared.url ?? row.path, {
+              session: token,
+              fields: prepared.body as Record<string, string> | undefined,
+              query: prepared.query,
+            })
+          : await t.http.request(row.method, prepared.url ?? row.path, {
+              token,
+              body: prepared.body,
+              query: prepared.query,
+              headers: prepared.headers,
+            });
         if (response.status !== row.expect[caller]) {
           mismatches.push(
             `${row.method} ${row.path} as ${caller}: expected ${row.expect[caller]}, got ${response.status} ${response.text.slice(0, 160)}`,

@@ -22,6 +22,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
+  /** 'manual' to see a redirect itself (pages answer 303) rather than where it leads. */
+  redirect?: RequestRedirect;
 }
 
 /**
@@ -47,6 +49,7 @@ export class HttpClient {
     const response = await fetch(url, {
       method,
       headers,
+      redirect: options.redirect ?? 'follow',
       body:
         options.body === undefined
           ? undefined

@@ -116,9 +116,17 @@ export function toErrorBody(exception: unknown, requestId: string | undefined, l
   return { ...body, error: reasonPhrase(body.statusCode), requestId };
 }
 
+/** Answers an error as a page instead of JSON, when the request was for one (see src/web). */
+export interface HtmlErrorResponder {
+  /** True when it answered; false leaves the JSON answer. */
+  respond(exception: unknown, body: ErrorBody, request: FastifyRequest, reply: FastifyReply): boolean;
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
+
+  constructor(private readonly html?: HtmlErrorResponder) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -129,6 +137,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const retryAfter = (exception.getResponse() as { retryAfter?: number })?.retryAfter;
       if (retryAfter) void reply.header('retry-after', String(retryAfter));
     }
+    if (this.html && request && this.html.respond(exception, body, request, reply)) return;
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -7,6 +7,7 @@ import { incomingRows } from './incoming.rows.js';
 import { newsRows } from './news.rows.js';
 import { privacyRows } from './privacy.rows.js';
 import { statsRows } from './stats.rows.js';
+import { webRows } from './web.rows.js';
 
 /** The authorization matrix: every route of the portal, one file of rows per feature. */
 export const MATRIX_ROWS: MatrixRow[] = [
@@ -18,4 +19,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...newsRows,
   ...applicationsRows,
   ...privacyRows,
+  ...webRows,
 ];

@@ -1,0 +1,30 @@
+import type { Browser } from 'playwright-core';
+import { WebPages } from '../../../src/web/web-pages.service.js';
+import { bootApp, type TestApp } from '../../support/test-app.js';
+import { launchBrowser } from './browser.js';
+
+export interface UiHarness {
+  t: TestApp;
+  browser: Browser;
+  baseUrl: string;
+  /** Every message key of the catalogues, for rawKeysOn. */
+  messageKeys: string[];
+  close(): Promise<void>;
+}
+
+/** One app and one browser for a whole test file (booting either costs seconds). */
+export async function startUi(): Promise<UiHarness> {
+  const [t, browser] = await Promise.all([bootApp(), launchBrowser()]);
+  const address = t.app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    t,
+    browser,
+    baseUrl: `http://127.0.0.1:${port}`,
+    messageKeys: t.app.get(WebPages).messageKeys(),
+    close: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
