@@ -2,6 +2,7 @@ import { Controller, Get, Global, Module, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/decorators/public.decorator.js';
+import { errorCodeMessages } from '../error-codes.messages.js';
 import { webMessages } from './messages/web.messages.js';
 import { PageErrors } from './page-errors.js';
 import { WebPages } from './web-pages.service.js';
@@ -34,5 +35,7 @@ export class RootPageController {
 export class WebModule {
   constructor(registry: WebRegistry) {
     registry.addMessages(webMessages);
+    // The features' error codes as sentences: the codes are the API's, the sentences the pages'.
+    registry.addMessages(errorCodeMessages);
   }
 }

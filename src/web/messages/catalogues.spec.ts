@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ALL_ERROR_CODES } from '../../error-codes.js';
 import { LOCALES } from '../locales.js';
 import { catalogueGaps, type MessageCatalogue } from './messages.js';
 
@@ -54,19 +55,10 @@ describe('Message catalogues', () => {
     expect(problems).toEqual([]);
   });
 
-  it('say every error code of every feature as a sentence (key error.<CODE>)', async () => {
+  it('say every registered error code as a sentence (key error.<CODE>)', async () => {
     const keys = new Set((await allCatalogues()).flatMap(([, catalogue]) => Object.keys(catalogue.en)));
-    const missing: string[] = [];
-    for (const file of filesEndingWith('error-codes.ts')) {
-      const module = (await import(pathToFileURL(file).href)) as Record<string, Record<string, string>>;
-      for (const codes of Object.values(module)) {
-        for (const code of Object.values(codes)) {
-          if (typeof code === 'string' && !keys.has(`error.${code}`)) {
-            missing.push(`${path.relative(SRC, file)}: error.${code}`);
-          }
-        }
-      }
-    }
+    const missing = Object.keys(ALL_ERROR_CODES).filter((code) => !keys.has(`error.${code}`));
+    expect(Object.keys(ALL_ERROR_CODES).length).toBeGreaterThan(20);
     expect(missing).toEqual([]);
   });
 });

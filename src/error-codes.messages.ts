@@ -1,0 +1,130 @@
+import { defineMessages } from './web/messages/messages.js';
+
+/**
+ * Every feature's error codes (src/error-codes.ts) as sentences for the pages, key `error.<CODE>`
+ * (the shared codes are in src/web/messages/web.messages.ts). A unit test fails when a registered
+ * code has none.
+ */
+export const errorCodeMessages = defineMessages(
+  {
+    'error.HOME_FACULTY_LOCKED':
+      'Your faculty is already set; only the International Relations Office can change it.',
+    'error.SCHAC_CODE_TAKEN': 'Another institution already has this SCHAC code.',
+    'error.ERASMUS_CODE_TAKEN': 'Another institution already has this Erasmus code.',
+    'error.HOME_INSTITUTION_EXISTS': 'There is already a home institution; there can be only one.',
+    'error.HOME_INSTITUTION_REQUIRED': 'The home institution must stay the home institution.',
+    'error.FACULTY_CODE_TAKEN': 'This institution already has a faculty with this code.',
+    'error.PLACES_BELOW_TAKEN': 'The number of places cannot be lower than the places already taken.',
+    'error.APPLICATION_ALREADY_EXISTS':
+      'You already have an application for this academic year and term that is neither rejected nor withdrawn.',
+    'error.APPLICATION_INVALID_TRANSITION': 'The application is no longer in a state that allows this.',
+    'error.APPLICATION_NOT_EDITABLE': 'Only a draft can be changed; this application has been sent.',
+    'error.APPLICATION_INCOMPLETE':
+      'The application is not complete yet: the motivation needs 50 to 5,000 characters.',
+    'error.APPLICATION_WINDOW_CLOSED': 'One of your choices is not taking applications at the moment.',
+    'error.NOT_ELIGIBLE': 'You do not meet the conditions of one of your choices.',
+    'error.PROGRAMME_FULL': 'There is no place left on this programme.',
+    'error.APPLICATION_OWN_DECISION': 'Nobody may decide on their own application.',
+    'error.INCOMING_ALREADY_EXISTS': 'This student already has a mobility for this academic year and term.',
+    'error.INCOMING_INVALID_TRANSITION': 'The mobility is no longer in a state that allows this.',
+    'error.INCOMING_IMPORT_INVALID': 'The file has lines with problems; nothing was imported.',
+    'error.NEWS_SLUG_TAKEN': 'Another article already has this address.',
+    'error.NEWS_ALREADY_PUBLISHED': 'This article is already published.',
+    'error.NEWS_NOT_PUBLISHED': 'This article is not published.',
+    'error.CANNOT_ERASE_SELF': 'You cannot erase your own account.',
+    'error.USER_ALREADY_ERASED': 'This person has already been erased.',
+  },
+  {
+    fr: {
+      'error.HOME_FACULTY_LOCKED':
+        'Votre faculté est déjà indiquée ; seul le service des relations internationales peut la changer.',
+      'error.SCHAC_CODE_TAKEN': 'Une autre institution a déjà ce code SCHAC.',
+      'error.ERASMUS_CODE_TAKEN': 'Une autre institution a déjà ce code Erasmus.',
+      'error.HOME_INSTITUTION_EXISTS':
+        'Il y a déjà une institution d’origine ; il ne peut y en avoir qu’une.',
+      'error.HOME_INSTITUTION_REQUIRED': 'L’institution d’origine doit le rester.',
+      'error.FACULTY_CODE_TAKEN': 'Cette institution a déjà une faculté avec ce code.',
+      'error.PLACES_BELOW_TAKEN':
+        'Le nombre de places ne peut pas être inférieur aux places déjà attribuées.',
+      'error.APPLICATION_ALREADY_EXISTS':
+        'Vous avez déjà une candidature pour cette année académique et ce semestre, ni refusée ni retirée.',
+      'error.APPLICATION_INVALID_TRANSITION':
+        'La candidature n’est plus dans un état qui permet cette action.',
+      'error.APPLICATION_NOT_EDITABLE':
+        'Seul un brouillon peut être modifié ; cette candidature a été envoyée.',
+      'error.APPLICATION_INCOMPLETE':
+        'La candidature n’est pas encore complète : la motivation doit compter de 50 à 5 000 caractères.',
+      'error.APPLICATION_WINDOW_CLOSED': 'Un de vos choix n’accepte pas de candidatures en ce moment.',
+      'error.NOT_ELIGIBLE': 'Vous ne remplissez pas les conditions d’un de vos choix.',
+      'error.PROGRAMME_FULL': 'Il n’y a plus de place dans ce programme.',
+      'error.APPLICATION_OWN_DECISION': 'Personne ne peut décider de sa propre candidature.',
+      'error.INCOMING_ALREADY_EXISTS':
+        'Cet étudiant a déjà une mobilité pour cette année académique et ce semestre.',
+      'error.INCOMING_INVALID_TRANSITION': 'La mobilité n’est plus dans un état qui permet cette action.',
+      'error.INCOMING_IMPORT_INVALID': 'Le fichier contient des lignes à corriger ; rien n’a été importé.',
+      'error.NEWS_SLUG_TAKEN': 'Un autre article a déjà cette adresse.',
+      'error.NEWS_ALREADY_PUBLISHED': 'Cet article est déjà publié.',
+      'error.NEWS_NOT_PUBLISHED': 'Cet article n’est pas publié.',
+      'error.CANNOT_ERASE_SELF': 'Vous ne pouvez pas effacer votre propre compte.',
+      'error.USER_ALREADY_ERASED': 'Cette personne a déjà été effacée.',
+    },
+    ru: {
+      'error.HOME_FACULTY_LOCKED':
+        'Ваш факультет уже указан; изменить его может только отдел международных связей.',
+      'error.SCHAC_CODE_TAKEN': 'У другого учреждения уже есть этот код SCHAC.',
+      'error.ERASMUS_CODE_TAKEN': 'У другого учреждения уже есть этот код Erasmus.',
+      'error.HOME_INSTITUTION_EXISTS': 'Базовое учреждение уже задано; оно может быть только одно.',
+      'error.HOME_INSTITUTION_REQUIRED': 'Базовое учреждение должно оставаться базовым.',
+      'error.FACULTY_CODE_TAKEN': 'У этого учреждения уже есть факультет с таким кодом.',
+      'error.PLACES_BELOW_TAKEN': 'Число мест не может быть меньше числа уже занятых мест.',
+      'error.APPLICATION_ALREADY_EXISTS':
+        'У вас уже есть заявка на этот учебный год и семестр, которая не отклонена и не отозвана.',
+      'error.APPLICATION_INVALID_TRANSITION':
+        'Заявка больше не находится в состоянии, допускающем это действие.',
+      'error.APPLICATION_NOT_EDITABLE': 'Изменить можно только черновик; эта заявка уже отправлена.',
+      'error.APPLICATION_INCOMPLETE':
+        'Заявка ещё не заполнена: мотивационное письмо должно содержать от 50 до 5000 символов.',
+      'error.APPLICATION_WINDOW_CLOSED': 'Один из выбранных вариантов сейчас не принимает заявки.',
+      'error.NOT_ELIGIBLE': 'Вы не соответствуете условиям одного из выбранных вариантов.',
+      'error.PROGRAMME_FULL': 'В этой программе не осталось мест.',
+      'error.APPLICATION_OWN_DECISION': 'Никто не может принимать решение по собственной заявке.',
+      'error.INCOMING_ALREADY_EXISTS': 'У этого студента уже есть мобильность на этот учебный год и семестр.',
+      'error.INCOMING_INVALID_TRANSITION':
+        'Мобильность больше не находится в состоянии, допускающем это действие.',
+      'error.INCOMING_IMPORT_INVALID': 'В файле есть строки с ошибками; ничего не импортировано.',
+      'error.NEWS_SLUG_TAKEN': 'У другой статьи уже есть этот адрес.',
+      'error.NEWS_ALREADY_PUBLISHED': 'Эта статья уже опубликована.',
+      'error.NEWS_NOT_PUBLISHED': 'Эта статья не опубликована.',
+      'error.CANNOT_ERASE_SELF': 'Нельзя удалить собственную учётную запись.',
+      'error.USER_ALREADY_ERASED': 'Данные этого человека уже удалены.',
+    },
+    kk: {
+      'error.HOME_FACULTY_LOCKED':
+        'Факультетіңіз көрсетілген; оны тек халықаралық байланыстар бөлімі өзгерте алады.',
+      'error.SCHAC_CODE_TAKEN': 'Бұл SCHAC коды басқа мекемеде бар.',
+      'error.ERASMUS_CODE_TAKEN': 'Бұл Erasmus коды басқа мекемеде бар.',
+      'error.HOME_INSTITUTION_EXISTS': 'Негізгі мекеме бұрыннан бар; ол біреу ғана бола алады.',
+      'error.HOME_INSTITUTION_REQUIRED': 'Негізгі мекеме негізгі болып қалуы керек.',
+      'error.FACULTY_CODE_TAKEN': 'Бұл мекемеде осындай коды бар факультет бұрыннан бар.',
+      'error.PLACES_BELOW_TAKEN': 'Орын саны бұрыннан бөлінген орындардан аз бола алмайды.',
+      'error.APPLICATION_ALREADY_EXISTS':
+        'Сізде осы оқу жылы мен семестрге қабылданбаған немесе кері қайтарылмаған өтінім бұрыннан бар.',
+      'error.APPLICATION_INVALID_TRANSITION': 'Өтінім бұл әрекетке рұқсат беретін күйде емес.',
+      'error.APPLICATION_NOT_EDITABLE': 'Тек жоба өзгертіледі; бұл өтінім жіберілген.',
+      'error.APPLICATION_INCOMPLETE':
+        'Өтінім әлі толық емес: уәждеме хат 50-ден 5000 таңбаға дейін болуы керек.',
+      'error.APPLICATION_WINDOW_CLOSED': 'Таңдауларыңыздың бірі қазір өтінім қабылдамайды.',
+      'error.NOT_ELIGIBLE': 'Сіз таңдауларыңыздың бірінің шарттарына сай келмейсіз.',
+      'error.PROGRAMME_FULL': 'Бұл бағдарламада бос орын қалмады.',
+      'error.APPLICATION_OWN_DECISION': 'Ешкім өз өтінімі бойынша шешім қабылдай алмайды.',
+      'error.INCOMING_ALREADY_EXISTS': 'Бұл студентте осы оқу жылы мен семестрге ұтқырлық бұрыннан бар.',
+      'error.INCOMING_INVALID_TRANSITION': 'Ұтқырлық бұл әрекетке рұқсат беретін күйде емес.',
+      'error.INCOMING_IMPORT_INVALID': 'Файлда қатесі бар жолдар бар; ештеңе импортталған жоқ.',
+      'error.NEWS_SLUG_TAKEN': 'Бұл мекенжай басқа мақалада бар.',
+      'error.NEWS_ALREADY_PUBLISHED': 'Бұл мақала жарияланып қойған.',
+      'error.NEWS_NOT_PUBLISHED': 'Бұл мақала жарияланбаған.',
+      'error.CANNOT_ERASE_SELF': 'Өз тіркелгіңізді өшіре алмайсыз.',
+      'error.USER_ALREADY_ERASED': 'Бұл адамның деректері бұрын өшірілген.',
+    },
+  },
+);
