@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import type { Page } from '../common/pagination/pagination.js';
 import { AgreementsService } from './agreements.service.js';
-import { AgreementResponse, toAgreementResponse } from './dto/agreement.response.js';
+import { AgreementResponse } from './dto/agreement.response.js';
 import { CreateAgreementDto } from './dto/create-agreement.dto.js';
 import { ListAgreementsQuery } from './dto/list-agreements.query.js';
 import { UpdateAgreementDto } from './dto/update-agreement.dto.js';
@@ -23,24 +23,24 @@ export class AgreementsController {
   /** Records an agreement with a partner institution. */
   @Roles('coordinator', 'admin')
   @Post()
-  async create(@Body() dto: CreateAgreementDto): Promise<AgreementResponse> {
-    return toAgreementResponse(await this.agreements.create(dto));
+  create(@Body() dto: CreateAgreementDto): Promise<AgreementResponse> {
+    return this.agreements.create(dto);
   }
 
   /** One agreement. */
   @Roles('advisor', 'coordinator', 'admin')
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<AgreementResponse> {
-    return toAgreementResponse(await this.agreements.getById(id));
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<AgreementResponse> {
+    return this.agreements.get(id);
   }
 
   /** Changes some of the agreement's fields (the result is validated as a whole). */
   @Roles('coordinator', 'admin')
   @Patch(':id')
-  async update(
+  update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateAgreementDto,
   ): Promise<AgreementResponse> {
-    return toAgreementResponse(await this.agreements.update(id, dto));
+    return this.agreements.update(id, dto);
   }
 }

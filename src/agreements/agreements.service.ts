@@ -43,7 +43,11 @@ export class AgreementsService {
     return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toAgreementResponse);
   }
 
-  async getById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Agreement> {
+  async get(id: string): Promise<AgreementResponse> {
+    return toAgreementResponse(await this.load(id));
+  }
+
+  private async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<Agreement> {
     const agreement = await manager.findOne(Agreement, {
       where: { id },
       relations: { partnerInstitution: true },
@@ -52,7 +56,7 @@ export class AgreementsService {
     return agreement;
   }
 
-  async create(dto: CreateAgreementDto): Promise<Agreement> {
+  async create(dto: CreateAgreementDto): Promise<AgreementResponse> {
     return this.dataSource.transaction(async (manager) => {
       const fields: AgreementFields = {
         partnerInstitutionId: dto.partnerInstitutionId,
@@ -70,12 +74,12 @@ export class AgreementsService {
       };
       await this.assertValid(fields, manager);
       const saved = await manager.save(Agreement, manager.create(Agreement, fields));
-      return this.getById(saved.id, manager);
+      return toAgreementResponse(await this.load(saved.id, manager));
     });
   }
 
   /** Validates the agreement as it would be after the change, under a lock on its row. */
-  async update(id: string, dto: UpdateAgreementDto): Promise<Agreement> {
+  async update(id: string, dto: UpdateAgreementDto): Promise<AgreementResponse> {
     return this.dataSource.transaction(async (manager) => {
       const current = await manager.findOne(Agreement, {
         where: { id },
@@ -95,7 +99,7 @@ export class AgreementsService {
         await this.assertValid(merged, manager, changes);
         await manager.update(Agreement, { id }, changes);
       }
-      return this.getById(id, manager);
+      return toAgreementResponse(await this.load(id, manager));
     });
   }
 

@@ -220,6 +220,27 @@ export class ApplicationsService {
   }
 
   /**
+   * Replaces a student's free texts on every application and its timeline, on the caller's
+   * transaction (the right to erasure): motivation, language skills, grade and the comments are
+   * gone, statuses, dates and places stay for the statistics.
+   */
+  async eraseStudentTexts(manager: EntityManager, studentId: string, placeholder: string): Promise<void> {
+    await manager.query(
+      `UPDATE applications
+          SET motivation = NULL, language_skills = '[]', grade_average = NULL,
+              decision_comment = CASE WHEN decision_comment IS NULL THEN NULL ELSE $2 END,
+              updated_at = now()
+        WHERE student_id = $1`,
+      [studentId, placeholder],
+    );
+    await manager.query(
+      `UPDATE application_events SET comment = $2
+        WHERE comment IS NOT NULL AND application_id IN (SELECT id FROM applications WHERE student_id = $1)`,
+      [studentId, placeholder],
+    );
+  }
+
+  /**
    * An advisor's decision. Approving takes a place on the named choice, or on the highest-ranked
    * choice that still has one; none left is PROGRAMME_FULL and nothing changes.
    */

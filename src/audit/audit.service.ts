@@ -36,6 +36,17 @@ export class AuditService {
     } as QueryDeepPartialEntity<AuditEntry>);
   }
 
+  /**
+   * Forgets what the trail holds about a person, on the caller's transaction (the right to
+   * erasure): the addresses of the entries they made or that name them, and any hashed email.
+   */
+  async forget(manager: EntityManager, personId: string): Promise<void> {
+    await manager.query(
+      `UPDATE audit_log SET address = NULL, details = details - 'emailSha256' WHERE actor_id = $1 OR target_id = $1`,
+      [personId],
+    );
+  }
+
   async list(query: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
     const builder = this.entries.createQueryBuilder('entry');
     if (query.action) builder.andWhere('entry.action = :action', { action: query.action });

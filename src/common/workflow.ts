@@ -27,11 +27,12 @@ import type { DomainErrorCode } from './errors/error-codes.js';
 /** Every allowed step from each status; a status with none is final. */
 export type Transitions<Status extends string> = Readonly<Record<Status, readonly Status[]>>;
 
+/** Plain functions (no `this`), so a state module can export them destructured. */
 export interface Workflow<Status extends string> {
-  canTransition(from: Status, to: Status): boolean;
-  nextStatuses(from: Status): readonly Status[];
+  canTransition: (from: Status, to: Status) => boolean;
+  nextStatuses: (from: Status) => readonly Status[];
   /** Throws 409 `invalidTransition` with `{ from, to }` when `from -> to` is not allowed. */
-  assertTransition(from: Status, to: Status): void;
+  assertTransition: (from: Status, to: Status) => void;
 }
 
 export function defineWorkflow<Status extends string>(definition: {

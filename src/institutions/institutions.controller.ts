@@ -5,8 +5,8 @@ import { Roles } from '../auth/decorators/roles.decorator.js';
 import { PageQueryDto, type Page } from '../common/pagination/pagination.js';
 import { CreateFacultyDto } from './dto/create-faculty.dto.js';
 import { CreateInstitutionDto } from './dto/create-institution.dto.js';
-import { toFacultyResponse, FacultyResponse } from './dto/faculty.response.js';
-import { toInstitutionResponse, InstitutionResponse } from './dto/institution.response.js';
+import { FacultyResponse } from './dto/faculty.response.js';
+import { InstitutionResponse } from './dto/institution.response.js';
 import { ListInstitutionsQuery } from './dto/list-institutions.query.js';
 import { UpdateInstitutionDto } from './dto/update-institution.dto.js';
 import { InstitutionsService } from './institutions.service.js';
@@ -26,25 +26,25 @@ export class InstitutionsController {
   /** Adds a partner institution (a duplicate schacCode is a 409). */
   @Roles('coordinator', 'admin')
   @Post()
-  async create(@Body() dto: CreateInstitutionDto): Promise<InstitutionResponse> {
-    return toInstitutionResponse(await this.institutions.create(dto));
+  create(@Body() dto: CreateInstitutionDto): Promise<InstitutionResponse> {
+    return this.institutions.create(dto);
   }
 
   /** One institution. */
   @Public()
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<InstitutionResponse> {
-    return toInstitutionResponse(await this.institutions.getById(id));
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<InstitutionResponse> {
+    return this.institutions.get(id);
   }
 
   /** Changes some of the institution's fields. */
   @Roles('coordinator', 'admin')
   @Patch(':id')
-  async update(
+  update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateInstitutionDto,
   ): Promise<InstitutionResponse> {
-    return toInstitutionResponse(await this.institutions.update(id, dto));
+    return this.institutions.update(id, dto);
   }
 
   /** The institution's faculties, by code. */
@@ -60,10 +60,10 @@ export class InstitutionsController {
   /** Adds a faculty (its code is unique within the institution). */
   @Roles('coordinator', 'admin')
   @Post(':id/faculties')
-  async createFaculty(
+  createFaculty(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateFacultyDto,
   ): Promise<FacultyResponse> {
-    return toFacultyResponse(await this.institutions.createFaculty(id, dto));
+    return this.institutions.createFaculty(id, dto);
   }
 }

@@ -81,16 +81,20 @@ export class InstitutionsService {
     return toPage(rows, query.limit, (row) => [row.name, row.id], toInstitutionResponse);
   }
 
-  async getById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Institution> {
+  async get(id: string): Promise<InstitutionResponse> {
+    return toInstitutionResponse(await this.load(id));
+  }
+
+  private async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<Institution> {
     const institution = await manager.findOneBy(Institution, { id });
     if (!institution) throw new NotFoundError('Institution');
     return institution;
   }
 
-  async create(dto: CreateInstitutionDto): Promise<Institution> {
+  async create(dto: CreateInstitutionDto): Promise<InstitutionResponse> {
     try {
       // The unique indexes decide (schacCode, erasmusCode, the single home), so racing requests cannot both win.
-      return await this.institutions.save(
+      const saved = await this.institutions.save(
         this.institutions.create({
           name: dto.name,
           abbreviation: dto.abbreviation ?? null,
@@ -102,12 +106,13 @@ export class InstitutionsService {
           isHome: dto.isHome ?? false,
         }),
       );
+      return toInstitutionResponse(saved);
     } catch (error) {
       throw asConflict(error);
     }
   }
 
-  async update(id: string, dto: UpdateInstitutionDto): Promise<Institution> {
+  async update(id: string, dto: UpdateInstitutionDto): Promise<InstitutionResponse> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const current = await manager.findOne(Institution, {
@@ -126,7 +131,7 @@ export class InstitutionsService {
           if (dto[field] !== undefined) Object.assign(changes, { [field]: dto[field] });
         }
         if (Object.keys(changes).length > 0) await manager.update(Institution, { id }, changes);
-        return this.getById(id, manager);
+        return toInstitutionResponse(await this.load(id, manager));
       });
     } catch (error) {
       throw asConflict(error);
@@ -146,7 +151,7 @@ export class InstitutionsService {
 
   /** The faculties of an institution, by code. */
   async listFaculties(institutionId: string, page: PageQueryDto): Promise<Page<FacultyResponse>> {
-    await this.getById(institutionId);
+    await this.load(institutionId);
     const builder = this.faculties
       .createQueryBuilder('f')
       .where('f.institution_id = :institutionId', { institutionId });
@@ -155,12 +160,13 @@ export class InstitutionsService {
     return toPage(rows, page.limit, (row) => [row.code, row.id], toFacultyResponse);
   }
 
-  async createFaculty(institutionId: string, dto: CreateFacultyDto): Promise<Faculty> {
-    await this.getById(institutionId);
+  async createFaculty(institutionId: string, dto: CreateFacultyDto): Promise<FacultyResponse> {
+    await this.load(institutionId);
     try {
-      return await this.faculties.save(
+      const saved = await this.faculties.save(
         this.faculties.create({ institutionId, name: dto.name, code: dto.code }),
       );
+      return toFacultyResponse(saved);
     } catch (error) {
       throw asConflict(error);
     }

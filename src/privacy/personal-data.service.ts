@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApplicationEvent } from '../applications/application-event.entity.js';
@@ -11,8 +10,9 @@ import {
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
-import { toUserResponse } from '../users/dto/user.response.js';
+import { toUserResponse, type UserResponse } from '../users/dto/user.response.js';
 import { User } from '../users/user.entity.js';
+import { UsersService } from '../users/users.service.js';
 import type { PersonalDataExport } from './dto/personal-data-export.response.js';
 import { PrivacyErrorCode } from './privacy-error-codes.js';
 
@@ -28,6 +28,7 @@ export class PersonalDataService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly applications: ApplicationsService,
+    private readonly users: UsersService,
   ) {}
 
   /** Everything the portal holds about one person (the right of access). */
@@ -84,7 +85,7 @@ export class PersonalDataService {
    * their statuses and dates, places) stay without personal data. One transaction; the account
    * row is locked, then each live application.
    */
-  async erase(userId: string, admin: { id: string; address?: string }): Promise<User> {
+  async erase(userId: string, admin: { id: string; address?: string }): Promise<UserResponse> {
     if (userId === admin.id) {
       throw new DomainException(
         PrivacyErrorCode.CANNOT_ERASE_SELF,
@@ -92,45 +93,17 @@ export class PersonalDataService {
       );
     }
     await this.dataSource.transaction(async (manager) => {
-      const [user] = await manager.query(`SELECT id, erased_at FROM users WHERE id = $1 FOR UPDATE`, [
-        userId,
-      ]);
-      if (!user) throw new NotFoundError('User');
-      if (user.erased_at) {
+      if (!(await this.users.erase(manager, userId))) {
         throw new DomainException(
           PrivacyErrorCode.USER_ALREADY_ERASED,
           'This person has already been erased',
           HttpStatus.CONFLICT,
         );
       }
-      await manager.query(
-        `UPDATE users
-            SET email = 'erased-' || id || '@erased.invalid', first_name = 'Erased', last_name = 'Person',
-                student_number = NULL, password_hash = $2, active = false,
-                token_version = token_version + 1, erased_at = now(), updated_at = now()
-          WHERE id = $1`,
-        // Not a scrypt hash: no password can ever match it.
-        [userId, `erased$${randomBytes(16).toString('base64')}`],
-      );
-      await manager.query(
-        `UPDATE applications
-            SET motivation = NULL, language_skills = '[]', grade_average = NULL,
-                decision_comment = CASE WHEN decision_comment IS NULL THEN NULL ELSE $2 END,
-                updated_at = now()
-          WHERE student_id = $1`,
-        [userId, ERASED_TEXT],
-      );
-      await manager.query(
-        `UPDATE application_events SET comment = $2
-          WHERE comment IS NOT NULL AND application_id IN (SELECT id FROM applications WHERE student_id = $1)`,
-        [userId, ERASED_TEXT],
-      );
+      await this.applications.eraseStudentTexts(manager, userId, ERASED_TEXT);
       // After the comments are scrubbed, so the withdrawal events keep saying why.
       const withdrawn = await this.applications.withdrawAllOf(manager, userId, admin.id, ERASURE_WITHDRAWAL);
-      await manager.query(
-        `UPDATE audit_log SET address = NULL, details = details - 'emailSha256' WHERE actor_id = $1 OR target_id = $1`,
-        [userId],
-      );
+      await this.audit.forget(manager, userId);
       await this.audit.record(
         {
           actorId: admin.id,
@@ -143,6 +116,6 @@ export class PersonalDataService {
         manager,
       );
     });
-    return (await this.dataSource.manager.findOneBy(User, { id: userId }))!;
+    return this.users.get(userId);
   }
 }

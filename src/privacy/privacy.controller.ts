@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Authenticated, Roles } from '../auth/decorators/roles.decorator.js';
-import { toUserResponse, UserResponse } from '../users/dto/user.response.js';
+import { UserResponse } from '../users/dto/user.response.js';
 import { PersonalDataExport } from './dto/personal-data-export.response.js';
 import { PersonalDataService } from './personal-data.service.js';
 
@@ -27,11 +27,11 @@ export class PrivacyController {
   @Roles('admin')
   @Post('users/:id/erase')
   @HttpCode(200)
-  async erase(
+  erase(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() admin: AuthUser,
     @Req() request: FastifyRequest,
   ): Promise<UserResponse> {
-    return toUserResponse(await this.personalData.erase(id, { id: admin.id, address: request.ip }));
+    return this.personalData.erase(id, { id: admin.id, address: request.ip });
   }
 }

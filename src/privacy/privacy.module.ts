@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { PersonalDataService } from './personal-data.service.js';
 import { PrivacyController } from './privacy.controller.js';
 
 /** Data-protection requests: access (export) and erasure. */
 @Module({
-  imports: [ApplicationsModule],
+  imports: [ApplicationsModule, UsersModule],
   controllers: [PrivacyController],
   providers: [PersonalDataService],
 })

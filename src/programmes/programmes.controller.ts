@@ -7,7 +7,7 @@ import { Roles } from '../auth/decorators/roles.decorator.js';
 import type { Page } from '../common/pagination/pagination.js';
 import { CreateProgrammeDto } from './dto/create-programme.dto.js';
 import { ListProgrammesQuery } from './dto/list-programmes.query.js';
-import { ProgrammeResponse, toProgrammeResponse } from './dto/programme.response.js';
+import { ProgrammeResponse } from './dto/programme.response.js';
 import { UpdateProgrammeDto } from './dto/update-programme.dto.js';
 import { ProgrammesService } from './programmes.service.js';
 
@@ -29,27 +29,24 @@ export class ProgrammesController {
   /** Opens a call for applications (a draft unless status says otherwise). */
   @Roles('coordinator', 'admin')
   @Post()
-  async create(@Body() dto: CreateProgrammeDto): Promise<ProgrammeResponse> {
-    return toProgrammeResponse(await this.programmes.create(dto));
+  create(@Body() dto: CreateProgrammeDto): Promise<ProgrammeResponse> {
+    return this.programmes.create(dto);
   }
 
   /** One programme; a draft or archived one is a 404 to all but staff. */
   @Public()
   @Get(':id')
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @CurrentUser() caller?: AuthUser,
-  ): Promise<ProgrammeResponse> {
-    return toProgrammeResponse(await this.programmes.getVisible(id, caller));
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() caller?: AuthUser): Promise<ProgrammeResponse> {
+    return this.programmes.get(id, caller);
   }
 
   /** Changes some fields; places never drop below the places taken (409 PLACES_BELOW_TAKEN). */
   @Roles('coordinator', 'admin')
   @Patch(':id')
-  async update(
+  update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateProgrammeDto,
   ): Promise<ProgrammeResponse> {
-    return toProgrammeResponse(await this.programmes.update(id, dto));
+    return this.programmes.update(id, dto);
   }
 }

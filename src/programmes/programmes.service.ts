@@ -72,13 +72,13 @@ export class ProgrammesService {
   }
 
   /** A programme the caller may see: a draft or archived one is a 404 to all but staff. */
-  async getVisible(id: string, caller: AuthUser | undefined): Promise<Programme> {
-    const programme = await this.getById(id);
+  async get(id: string, caller: AuthUser | undefined): Promise<ProgrammeResponse> {
+    const programme = await this.load(id);
     if (programme.status !== 'published' && !seesEveryProgramme(caller)) throw new NotFoundError('Programme');
-    return programme;
+    return toProgrammeResponse(programme);
   }
 
-  async getById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Programme> {
+  private async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<Programme> {
     const programme = await manager.findOne(Programme, {
       where: { id },
       relations: { hostInstitution: true },
@@ -87,7 +87,7 @@ export class ProgrammesService {
     return programme;
   }
 
-  async create(dto: CreateProgrammeDto): Promise<Programme> {
+  async create(dto: CreateProgrammeDto): Promise<ProgrammeResponse> {
     const fields: ProgrammeFields = {
       title: dto.title,
       hostInstitutionId: dto.hostInstitutionId,
@@ -109,7 +109,7 @@ export class ProgrammesService {
       this.dataSource.transaction(async (manager) => {
         await this.assertValid(fields, manager);
         const saved = await manager.save(Programme, manager.create(Programme, fields));
-        return this.getById(saved.id, manager);
+        return toProgrammeResponse(await this.load(saved.id, manager));
       }),
     );
   }
@@ -119,7 +119,7 @@ export class ProgrammesService {
    * the change. `places` never drops below `placesTaken`: the UPDATE itself checks it, so an
    * approval committing meanwhile cannot slip between the check and the write.
    */
-  async update(id: string, dto: UpdateProgrammeDto): Promise<Programme> {
+  async update(id: string, dto: UpdateProgrammeDto): Promise<ProgrammeResponse> {
     return this.withDateChecks(() =>
       this.dataSource.transaction(async (manager) => {
         const current = await manager.findOne(Programme, {
@@ -128,11 +128,11 @@ export class ProgrammesService {
         });
         if (!current) throw new NotFoundError('Programme');
         const changes = changesOf(dto);
-        if (Object.keys(changes).length === 0) return this.getById(id, manager);
+        if (Object.keys(changes).length === 0) return toProgrammeResponse(await this.load(id, manager));
         await this.assertValid(Object.assign({}, current, changes), manager, changes);
         const places = changes.places ?? current.places;
         await this.places.updateKeepingTaken(manager, id, changes, places, current.placesTaken);
-        return this.getById(id, manager);
+        return toProgrammeResponse(await this.load(id, manager));
       }),
     );
   }

@@ -30,8 +30,8 @@ export class UsersController {
   }
 
   @Get(':id')
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
-    return toUserResponse(await this.users.getById(id));
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
+    return this.users.get(id);
   }
 
   /**

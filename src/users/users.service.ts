@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, Repository, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { HttpStatus } from '@nestjs/common';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
@@ -72,6 +73,10 @@ export class UsersService {
       throw new DomainException(ErrorCode.ALREADY_EXISTS, 'An account with this email already exists');
     }
     return this.getById(inserted.generatedMaps[0].id as string);
+  }
+
+  async get(id: string): Promise<UserResponse> {
+    return toUserResponse(await this.getById(id));
   }
 
   async getById(id: string): Promise<User> {
@@ -179,6 +184,27 @@ export class UsersService {
       }
     });
     return this.getById(id);
+  }
+
+  /**
+   * Anonymises an account on the caller's transaction (the right to erasure): name and email
+   * replaced, no password can match, signed out everywhere, `erasedAt` set. Locks the row first;
+   * 404 when there is none, false (and nothing written) when it was already erased.
+   */
+  async erase(manager: EntityManager, id: string): Promise<boolean> {
+    const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw new NotFoundError('User');
+    if (user.erasedAt) return false;
+    await manager.query(
+      `UPDATE users
+          SET email = 'erased-' || id || '@erased.invalid', first_name = 'Erased', last_name = 'Person',
+              student_number = NULL, password_hash = $2, active = false,
+              token_version = token_version + 1, erased_at = now(), updated_at = now()
+        WHERE id = $1`,
+      // Not a scrypt hash: no password can ever match it.
+      [id, `erased$${randomBytes(16).toString('base64')}`],
+    );
+    return true;
   }
 
   /** Stores a new password and ends every token issued before. */
