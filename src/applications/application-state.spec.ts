@@ -1,3 +1,4 @@
+import { thrown } from '../../test/support/thrown.js';
 import { DomainException } from '../common/errors/domain.exception.js';
 import {
   APPLICATION_STATUSES,
@@ -28,17 +29,6 @@ function programme(overrides: Partial<ProgrammeFacts> = {}): ProgrammeFacts {
     minLanguageLevel: null,
     ...overrides,
   };
-}
-
-/** Runs `action` and answers the DomainException it throws (fails the test when none is thrown). */
-function thrown(action: () => unknown): DomainException {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException, none was thrown');
 }
 
 /** The field names an error's `fields` detail lists. */

@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user.js';
 import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
-import { timelinePage } from '../common/entities/workflow-event.entity.js';
+import { stepColumns, timelinePage } from '../common/entities/workflow-event.entity.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
 import { containsPattern } from '../common/search.js';
 import { ProgrammePlaces } from '../programmes/programme-places.js';
@@ -115,12 +115,8 @@ export class ApplicationsService {
       await this.insertChoices(manager, applicationId, dto.choices);
       await manager.insert(ApplicationEvent, {
         applicationId,
-        actorId: student.id,
-        fromStatus: null,
-        toStatus: 'draft',
-        comment: null,
         programmeId: null,
-        at: now,
+        ...stepColumns<ApplicationStatus>({ actorId: student.id, from: null, to: 'draft', at: now }),
       });
       return applicationId;
     });
@@ -464,12 +460,8 @@ export class ApplicationsService {
       .execute();
     await manager.insert(ApplicationEvent, {
       applicationId: application.id,
-      actorId: step.actorId,
-      fromStatus: application.status,
-      toStatus: step.to,
-      comment: step.comment ?? null,
       programmeId: step.programmeId ?? null,
-      at: step.at,
+      ...stepColumns({ ...step, from: application.status }),
     });
   }
 

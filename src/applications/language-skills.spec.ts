@@ -1,17 +1,7 @@
-import { DomainException } from '../common/errors/domain.exception.js';
+import { thrown } from '../../test/support/thrown.js';
 import { declareSkills, verifySkill } from './language-skills.js';
 
 const AT = new Date('2026-01-20T10:00:00.000Z');
-
-function thrown(action: () => unknown): DomainException {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException, none was thrown');
-}
 
 describe('declareSkills', () => {
   it('stores what a student sends as declared, at the level they declared', () => {

@@ -1,4 +1,4 @@
-import { DomainException } from './errors/domain.exception.js';
+import { thrown } from '../../test/support/thrown.js';
 import { ErrorCode } from './errors/error-codes.js';
 import { defineWorkflow, eventStatusesCheck, statusIn } from './workflow.js';
 
@@ -9,16 +9,6 @@ const light = defineWorkflow<Light>({
   // Any registered code will do for the test.
   invalidTransition: ErrorCode.VALIDATION_FAILED,
 });
-
-function thrown(action: () => unknown): DomainException {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainException) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainException, none was thrown');
-}
 
 describe('defineWorkflow', () => {
   it('allows exactly the listed steps', () => {

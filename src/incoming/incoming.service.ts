@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../common/errors/database-errors.js';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
 import { today } from '../common/dates.js';
-import { timelinePage } from '../common/entities/workflow-event.entity.js';
+import { stepColumns, timelinePage } from '../common/entities/workflow-event.entity.js';
 import type { CreateIncomingDto } from './dto/create-incoming.dto.js';
 import type { ListIncomingQuery } from './dto/incoming-filters.dto.js';
 import {
@@ -66,14 +66,10 @@ export async function insertEvents(manager: EntityManager, events: NewEvent[]): 
   const at = new Date();
   await manager.insert(
     IncomingEvent,
-    events.map((event) => ({
-      mobilityId: event.mobilityId,
-      actorId: event.actorId,
-      fromStatus: event.fromStatus,
-      toStatus: event.toStatus,
-      date: event.date ?? null,
-      comment: event.comment ?? null,
-      at,
+    events.map(({ mobilityId, date, actorId, fromStatus, toStatus, comment }) => ({
+      mobilityId,
+      date: date ?? null,
+      ...stepColumns({ actorId, from: fromStatus, to: toStatus, comment, at }),
     })),
   );
 }

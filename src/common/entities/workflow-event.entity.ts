@@ -29,6 +29,29 @@ export abstract class WorkflowEvent<Status extends string> {
   at: Date;
 }
 
+/** One step of a workflow as its event records it. */
+export interface WorkflowStep<Status extends string> {
+  actorId: string;
+  /** null for the step that created the subject. */
+  from: Status | null;
+  to: Status;
+  comment?: string | null;
+  at: Date;
+}
+
+/** The shared columns of a step's event row; the caller adds the subject's id and its own columns. */
+export function stepColumns<Status extends string>(
+  step: WorkflowStep<Status>,
+): Pick<WorkflowEvent<Status>, 'actorId' | 'fromStatus' | 'toStatus' | 'comment' | 'at'> {
+  return {
+    actorId: step.actorId,
+    fromStatus: step.from,
+    toStatus: step.to,
+    comment: step.comment ?? null,
+    at: step.at,
+  };
+}
+
 /**
  * A subject's timeline in the order of its steps, a page at a time, each event with its actor
  * (`actor` relation). `subjectColumn` is the event table's column naming the subject.
