@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
 import { bootApp, TEST_PASSWORD, type TestApp, type TestUser } from '../support/test-app.js';
 
@@ -6,61 +7,76 @@ const MOTIVATION =
 
 describe('Personal data: export and erasure (e2e)', () => {
   let t: TestApp;
-  let student: TestUser;
   let advisor: TestUser;
   let admin: TestUser;
-  let applicationId: string;
 
   beforeAll(async () => {
     t = await bootApp();
-    student = await t.createUser('student', {
-      firstName: 'Zhansaya',
-      lastName: 'Tokayeva',
-      studentNumber: 'S-2026-77',
-    });
     advisor = await t.createUser('advisor');
     admin = await t.createUser('admin');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /**
+   * A student of the test's own, with a rejected application; every personal text carries a
+   * marker of its own, so a search for it finds this person only.
+   */
+  async function personWithRejectedApplication() {
+    const marker = randomUUID().slice(0, 8);
+    const texts = {
+      firstName: `Zhansaya${marker}`,
+      lastName: `Tokayeva${marker}`,
+      studentNumber: `S-2026-${marker}`,
+      motivation: `${marker} ${MOTIVATION}`,
+      comment: `Zhansaya should first reach C1 in Russian ${marker}`,
+    };
+    const student = await t.createUser('student', {
+      firstName: texts.firstName,
+      lastName: texts.lastName,
+      studentNumber: texts.studentNumber,
+    });
     const host = await insertInstitution(t);
     const programme = await insertProgramme(t, host.id, { status: 'published' });
     const created = await t.http.post(
       '/api/applications',
       {
         choices: [programme.id],
-        motivation: MOTIVATION,
+        motivation: texts.motivation,
         gradeAverage: 15.5,
         languageSkills: [{ language: 'ru', cefrLevel: 'B2' }],
       },
       { token: student.token },
     );
     expect(created.status).toBe(201);
-    applicationId = created.body.id;
+    const applicationId = created.body.id as string;
     expect(
       (await t.http.post(`/api/applications/${applicationId}/submit`, {}, { token: student.token })).status,
     ).toBe(200);
     const rejected = await t.http.post(
       `/api/applications/${applicationId}/decision`,
-      { outcome: 'reject', comment: 'Zhansaya should first reach C1 in Russian' },
+      { outcome: 'reject', comment: texts.comment },
       { token: advisor.token },
     );
     expect(rejected.status).toBe(200);
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+    return { student, applicationId, texts };
+  }
 
   it('exports everything the portal holds about the caller, and only theirs', async () => {
+    const { student, applicationId, texts } = await personWithRejectedApplication();
     const other = await t.createUser('student');
     const exported = await t.http.get('/api/auth/me/export', { token: student.token });
     expect(exported.status).toBe(200);
     expect(exported.body.profile).toMatchObject({
       id: student.id,
       email: student.email,
-      studentNumber: 'S-2026-77',
+      studentNumber: texts.studentNumber,
     });
     expect(exported.body.applications).toHaveLength(1);
     expect(exported.body.applications[0]).toMatchObject({
       id: applicationId,
-      motivation: MOTIVATION,
+      motivation: texts.motivation,
       status: 'rejected',
     });
     expect(exported.body.applications[0].events.map((event: { toStatus: string }) => event.toStatus)).toEqual(
@@ -74,6 +90,7 @@ describe('Personal data: export and erasure (e2e)', () => {
   });
 
   it('erases a person: no endpoint and no table shows their email, they cannot sign in, statistics keep the record', async () => {
+    const { student, applicationId, texts } = await personWithRejectedApplication();
     const erased = await t.http.post(`/api/users/${student.id}/erase`, undefined, { token: admin.token });
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({
@@ -96,11 +113,11 @@ describe('Personal data: export and erasure (e2e)', () => {
     );
     for (const needle of [
       student.email,
-      'Zhansaya',
-      'Tokayeva',
-      'S-2026-77',
-      MOTIVATION.slice(0, 40),
-      'reach C1 in Russian',
+      texts.firstName,
+      texts.lastName,
+      texts.studentNumber,
+      texts.motivation.slice(0, 40),
+      texts.comment,
     ]) {
       for (const { table_name: table } of tables) {
         const [{ count }] = await t.dataSource.query(

@@ -87,13 +87,14 @@ export function toApplicationResponse(application: Application): ApplicationResp
       })),
     motivation: application.motivation,
     gradeAverage: application.gradeAverage,
+    // A skill written without a status (before verification existed) was declared.
     languageSkills: application.languageSkills.map((skill) => ({
       language: skill.language,
       cefrLevel: skill.cefrLevel,
-      status: skill.status,
-      declaredLevel: skill.declaredLevel,
-      verifiedById: skill.verifiedById,
-      verifiedAt: skill.verifiedAt,
+      status: skill.status ?? 'declared',
+      declaredLevel: skill.declaredLevel ?? skill.cefrLevel,
+      verifiedById: skill.verifiedById ?? null,
+      verifiedAt: skill.verifiedAt ?? null,
     })),
     status: application.status,
     placedProgrammeId: application.placedProgrammeId,
