@@ -7,20 +7,27 @@ import {
 } from '../support/incoming-fixtures.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 
-/** An academic year no other test file uses, so the figures are this file's rows only. */
+/** Years from a random start that no other test file uses, one after another: never one twice. */
+let nextYear = 2100 + Math.floor(Math.random() * 700);
+
+/** An academic year no other test (of this file or another) uses, so the figures are its rows only. */
 function unusedAcademicYear(): string {
-  const first = 2100 + Math.floor(Math.random() * 800);
+  const first = nextYear++;
   return `${first}/${first + 1}`;
 }
 
 describe('Statistics overview (e2e)', () => {
   let t: TestApp;
   let coordinator: TestUser;
-  const year = unusedAcademicYear();
+  /** The year of the running test: each test counts its own rows only. */
+  let year: string;
 
   beforeAll(async () => {
     t = await bootApp();
     coordinator = await t.createUser('coordinator');
+  });
+  beforeEach(() => {
+    year = unusedAcademicYear();
   });
   afterAll(async () => {
     await t.close();
@@ -239,8 +246,7 @@ describe('Statistics overview (e2e)', () => {
   });
 
   it("counts outgoing applications by status and by host: the placed programme's host, else the first choice's", async () => {
-    let outgoingYear = unusedAcademicYear();
-    while (outgoingYear === year) outgoingYear = unusedAcademicYear();
+    const outgoingYear = unusedAcademicYear();
     const farabi = await partnerInstitution(t, 'Kazakh Host');
     const other = await partnerInstitution(t, 'Other Host');
     const atFarabi = await insertProgramme(farabi.id, 5, 1, 'published', outgoingYear);
