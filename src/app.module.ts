@@ -13,6 +13,7 @@ import { IncomingModule } from './incoming/incoming.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
 import { NewsModule } from './news/news.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
@@ -37,6 +38,7 @@ import { WebModule } from './web/web.module.js';
     IncomingModule,
     StatsModule,
     PrivacyModule,
+    NotificationsModule,
     ReferenceDataModule,
     WebModule,
     AuthPagesModule,

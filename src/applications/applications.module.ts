@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { ApplicationChoice } from './application-choice.entity.js';
 import { ApplicationEvent } from './application-event.entity.js';
@@ -8,7 +9,11 @@ import { ApplicationsController } from './applications.controller.js';
 import { ApplicationsService } from './applications.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Application, ApplicationChoice, ApplicationEvent]), ProgrammesModule],
+  imports: [
+    TypeOrmModule.forFeature([Application, ApplicationChoice, ApplicationEvent]),
+    ProgrammesModule,
+    NotificationsModule,
+  ],
   controllers: [ApplicationsController],
   providers: [ApplicationsService],
   exports: [ApplicationsService],

@@ -10,6 +10,7 @@ import { ErrorCode } from '../common/errors/error-codes.js';
 import { stepColumns, timelinePage } from '../common/entities/workflow-event.entity.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
 import { containsPattern } from '../common/search.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProgrammePlaces } from '../programmes/programme-places.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
@@ -84,6 +85,7 @@ export class ApplicationsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly places: ProgrammePlaces,
+    private readonly notifications: NotificationsService,
     @InjectRepository(Application) private readonly applications: Repository<Application>,
     @InjectRepository(ApplicationEvent) private readonly events: Repository<ApplicationEvent>,
   ) {}
@@ -177,6 +179,18 @@ export class ApplicationsService {
         actorId: student.id,
         at: now,
         changes: { submittedAt: now },
+      });
+      // The receipt, written with the submission: it exists only if the submission commits.
+      await this.notifications.enqueue(manager, {
+        kind: 'application-submitted',
+        recipientId: application.studentId,
+        facts: {
+          choices: programmes.map((programme) => programme.title),
+          academicYear: application.academicYear,
+          term: application.term,
+        },
+        path: `/applications/${id}`,
+        dedupeKey: `application:${id}:submitted`,
       });
     });
     return this.load(id);
@@ -287,6 +301,7 @@ export class ApplicationsService {
         comment: dto.comment ?? null,
         programmeId: placed,
       });
+      await this.notifyDecision(manager, application, to, placed, programmes, dto.comment ?? null);
       await this.audit.record(
         {
           actorId: advisor.id,
@@ -435,6 +450,41 @@ export class ApplicationsService {
   }
 
   // --- helpers ------------------------------------------------------------------------------
+
+  /**
+   * Tells the student of a decision, on the decision's transaction (a decision rolled back sends
+   * nothing). Each status is reached at most once, so the status names the announcement.
+   */
+  private async notifyDecision(
+    manager: EntityManager,
+    application: Application,
+    to: ApplicationStatus,
+    placed: string | null,
+    programmes: Programme[],
+    comment: string | null,
+  ): Promise<void> {
+    const base = {
+      recipientId: application.studentId,
+      path: `/applications/${application.id}`,
+      dedupeKey: `application:${application.id}:${to}`,
+    };
+    const programme = programmes.find((candidate) => candidate.id === placed)?.title ?? '';
+    if (to === 'approved') {
+      await this.notifications.enqueue(manager, {
+        ...base,
+        kind: application.status === 'waitlisted' ? 'application-waitlist-approved' : 'application-approved',
+        facts: { programme, comment },
+      });
+    } else if (to === 'waitlisted') {
+      await this.notifications.enqueue(manager, { ...base, kind: 'application-waitlisted', facts: { comment } });
+    } else if (to === 'rejected') {
+      await this.notifications.enqueue(manager, {
+        ...base,
+        kind: 'application-rejected',
+        facts: { reason: comment ?? '' },
+      });
+    }
+  }
 
   /** Locks the application row for this transaction, if the scope may touch it (404 otherwise). */
   private async lock(manager: EntityManager, id: string, scope: Scope): Promise<Application> {

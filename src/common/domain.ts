@@ -18,3 +18,7 @@ export function isAcademicYear(value: string): boolean {
   const match = ACADEMIC_YEAR_PATTERN.exec(value);
   return match !== null && Number(match[2]) === Number(match[1]) + 1;
 }
+
+/** The languages the portal speaks (pages, notifications), and a user's preferred one. */
+export const LOCALES = ['fr', 'en', 'ru', 'kk'] as const;
+export type Locale = (typeof LOCALES)[number];

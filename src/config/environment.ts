@@ -121,6 +121,43 @@ export class Environment {
   @EmptyAsUnset()
   @IsTimeZone()
   TIME_ZONE: string = 'Europe/Brussels';
+  /** smtp://user:pass@host:587 or smtps://...; unset: no e-mail is sent (the portal's notifications still are). */
+  @EmptyAsUnset()
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every e-mail: an address, or `Name <address>`. */
+  @EmptyAsUnset()
+  @Matches(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an address or "Name <address>"',
+  })
+  MAIL_FROM: string = 'Mobility portal <no-reply@portal.local>';
+
+  /** How often the sender looks for e-mails due (milliseconds); 0: never on its own (tests drive it). */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  MAIL_POLL_INTERVAL_MS: number = 5000;
+
+  /** First retry delay after a temporary failure; each further one doubles it (with jitter). */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  MAIL_RETRY_BASE_MS: number = 60_000;
+
+  /** Tries before an e-mail that keeps failing temporarily is given up (`dead`). */
+  @ToInteger()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MAIL_MAX_ATTEMPTS: number = 10;
+
+  /** How often the digests and reminders are scheduled (milliseconds); 0: never on their own. */
+  @ToInteger()
+  @IsInt()
+  @Min(0)
+  NOTIFICATION_SCHEDULE_INTERVAL_MS: number = 600_000;
 }
 
 export class EnvironmentError extends Error {}
@@ -134,6 +171,7 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     'ADMIN_EMAIL',
     'ADMIN_PASSWORD',
     'CORS_ORIGINS',
+    'SMTP_URL',
   );
   const relevant = Object.fromEntries(Object.entries(raw).filter(([key]) => known.includes(key)));
   const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });

@@ -13,6 +13,8 @@ import { Faculty } from '../institutions/faculty.entity.js';
 import { Institution } from '../institutions/institution.entity.js';
 import { NewsArticleInstitution } from '../news/news-article-institution.entity.js';
 import { NewsArticle } from '../news/news-article.entity.js';
+import { NotificationSettings } from '../notifications/notification-settings.entity.js';
+import { Notification } from '../notifications/notification.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -30,4 +32,6 @@ export const ENTITIES = [
   ApplicationChoice,
   ApplicationEvent,
   AuditEntry,
+  Notification,
+  NotificationSettings,
 ];

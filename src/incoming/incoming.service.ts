@@ -7,6 +7,8 @@ import { DomainException, NotFoundError } from '../common/errors/domain.exceptio
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
 import { today } from '../common/dates.js';
 import { stepColumns, timelinePage } from '../common/entities/workflow-event.entity.js';
+import { Institution } from '../institutions/institution.entity.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import type { CreateIncomingDto } from './dto/create-incoming.dto.js';
 import type { ListIncomingQuery } from './dto/incoming-filters.dto.js';
 import {
@@ -78,6 +80,7 @@ export async function insertEvents(manager: EntityManager, events: NewEvent[]): 
 export class IncomingService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
     @InjectRepository(IncomingMobility) private readonly mobilities: Repository<IncomingMobility>,
     @InjectRepository(IncomingEvent) private readonly events: Repository<IncomingEvent>,
   ) {}
@@ -114,6 +117,21 @@ export class IncomingService {
       await insertEvents(manager, [
         { mobilityId: newId, actorId: actor.id, fromStatus: null, toStatus: 'nominated' },
       ]);
+      // Every coordinator hears of the nomination, with it (nothing if it rolls back).
+      const home = await manager.findOneBy(Institution, { id: values.homeInstitutionId });
+      await this.notifications.enqueueForRole(manager, 'coordinator', (coordinatorId) => ({
+        kind: 'incoming-nominated',
+        recipientId: coordinatorId,
+        facts: {
+          name: `${values.firstName} ${values.lastName}`,
+          institution: home?.name ?? '',
+          academicYear: values.academicYear,
+          term: values.term,
+          plannedArrival: values.plannedArrival,
+        },
+        path: `/incoming/${newId}`,
+        dedupeKey: `incoming:${newId}:nominated:${coordinatorId}`,
+      }));
       return newId;
     });
     return this.get(id);

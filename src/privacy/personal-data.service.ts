@@ -10,6 +10,7 @@ import {
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { toUserResponse, type UserResponse } from '../users/dto/user.response.js';
 import { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
@@ -29,6 +30,7 @@ export class PersonalDataService {
     private readonly audit: AuditService,
     private readonly applications: ApplicationsService,
     private readonly users: UsersService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Everything the portal holds about one person (the right of access). */
@@ -59,6 +61,7 @@ export class PersonalDataService {
       .where('entry.actor_id = :userId OR entry.target_id = :userId', { userId })
       .orderBy('entry.at', 'ASC')
       .getMany();
+    const notifications = await this.notifications.exportFor(userId);
     return {
       exportedAt: new Date(),
       profile: toUserResponse(user),
@@ -75,6 +78,7 @@ export class PersonalDataService {
         targetId,
         address,
       })),
+      notifications,
     };
   }
 
@@ -103,6 +107,8 @@ export class PersonalDataService {
       await this.applications.eraseStudentTexts(manager, userId, ERASED_TEXT);
       // After the comments are scrubbed, so the withdrawal events keep saying why.
       const withdrawn = await this.applications.withdrawAllOf(manager, userId, admin.id, ERASURE_WITHDRAWAL);
+      // Their notifications go, with the e-mails not yet sent (after the withdrawals, which notify nobody).
+      const notificationsRemoved = await this.notifications.eraseFor(manager, userId);
       await this.audit.forget(manager, userId);
       await this.audit.record(
         {
@@ -111,7 +117,7 @@ export class PersonalDataService {
           targetType: 'user',
           targetId: userId,
           address: admin.address,
-          details: { applicationsWithdrawn: withdrawn },
+          details: { applicationsWithdrawn: withdrawn, notificationsRemoved },
         },
         manager,
       );

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { PersonalDataService } from './personal-data.service.js';
 import { PrivacyController } from './privacy.controller.js';
 
 /** Data-protection requests: access (export) and erasure. */
 @Module({
-  imports: [ApplicationsModule, UsersModule],
+  imports: [ApplicationsModule, UsersModule, NotificationsModule],
   controllers: [PrivacyController],
   providers: [PersonalDataService],
 })

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
 import { Faculty } from '../institutions/faculty.entity.js';
+import type { Locale } from '../common/domain.js';
 import type { Role, StudyLevel } from './role.js';
 
 @Entity('users')
@@ -8,6 +9,7 @@ import type { Role, StudyLevel } from './role.js';
 @Check('users_role_known', `role IN ('student', 'advisor', 'coordinator', 'editor', 'admin')`)
 @Check('users_study_level_known', `study_level IN ('bachelor', 'master', 'doctorate')`)
 @Check('users_study_year_range', `study_year BETWEEN 1 AND 10`)
+@Check('users_preferred_locale_known', `preferred_locale IN ('fr', 'en', 'ru', 'kk')`)
 @Index('users_created_idx', ['createdAt', 'id'])
 @Index('users_role_created_idx', ['role', 'createdAt', 'id'])
 export class User extends TimestampedEntity {
@@ -51,6 +53,10 @@ export class User extends TimestampedEntity {
 
   @Column({ type: 'smallint', nullable: true })
   studyYear: number | null;
+
+  /** The language of their notifications and e-mails (DEFAULT_LOCALE when the account was made). */
+  @Column({ type: 'varchar', length: 2, default: 'fr' })
+  preferredLocale: Locale;
 
   /** When the person was erased (their personal data replaced); null while they are not. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
@@ -9,6 +10,8 @@ import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
 import { containsPattern } from '../common/search.js';
 import { AuditService } from '../audit/audit.service.js';
+import type { Locale } from '../common/domain.js';
+import type { Environment } from '../config/environment.js';
 import { PasswordService } from './password.service.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
 import type { StudentProfileDto } from './dto/student-profile.dto.js';
@@ -23,6 +26,8 @@ export interface NewUser extends StudentProfileDto {
   firstName: string;
   lastName: string;
   role: Role;
+  /** Unset: DEFAULT_LOCALE. */
+  preferredLocale?: Locale;
 }
 
 export interface UserChanges extends Omit<StudentProfileDto, 'homeFacultyId'> {
@@ -32,6 +37,7 @@ export interface UserChanges extends Omit<StudentProfileDto, 'homeFacultyId'> {
   lastName?: string;
   role?: Role;
   active?: boolean;
+  preferredLocale?: Locale;
 }
 
 export interface AuditActor {
@@ -47,6 +53,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async create(input: NewUser): Promise<User> {
@@ -59,6 +66,7 @@ export class UsersService {
       firstName: input.firstName,
       lastName: input.lastName,
       role: input.role,
+      preferredLocale: input.preferredLocale ?? this.config.get('DEFAULT_LOCALE', { infer: true }),
       ...(input.role === 'student' ? this.studentFields(input) : {}),
     });
     // The unique index decides, so two registrations racing for one email cannot both win.
@@ -143,6 +151,7 @@ export class UsersService {
         ...(changes.lastName !== undefined ? { lastName: changes.lastName } : {}),
         ...(changes.role !== undefined ? { role: changes.role } : {}),
         ...(changes.active !== undefined ? { active: changes.active } : {}),
+        ...(changes.preferredLocale !== undefined ? { preferredLocale: changes.preferredLocale } : {}),
         ...(role === 'student' ? this.studentFields(changes) : {}),
       };
       if (changes.active === false && user.active) patch.tokenVersion = () => 'token_version + 1';

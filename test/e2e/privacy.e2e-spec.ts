@@ -246,7 +246,13 @@ describe('Personal data: export and erasure (e2e)', () => {
       token: admin.token,
       query: { action: 'user.erased', targetId: person.id },
     });
-    expect(trail.body.items[0].details).toEqual({ applicationsWithdrawn: 3 });
+    // Two receipts and one approval were written for the person; the erasure removed them.
+    expect(trail.body.items[0].details).toEqual({ applicationsWithdrawn: 3, notificationsRemoved: 3 });
+    const [{ left }] = await t.dataSource.query(
+      'SELECT count(*)::int AS left FROM notifications WHERE recipient_id = $1',
+      [person.id],
+    );
+    expect(left).toBe(0);
   });
 
   it('refuses a second erasure, an admin erasing themselves, and anyone but an admin', async () => {

@@ -9,6 +9,7 @@ import { CreateAuditLog1795804200000 } from './1795804200000-CreateAuditLog.js';
 import { AddUserErasedAt1795805400000 } from './1795805400000-AddUserErasedAt.js';
 import { OneWorkflowEventShape1796004817263 } from './1796004817263-OneWorkflowEventShape.js';
 import { LanguageSkillStatus1796041873215 } from './1796041873215-LanguageSkillStatus.js';
+import { CreateNotifications1796138204717 } from './1796138204717-CreateNotifications.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddUserErasedAt1795805400000,
   OneWorkflowEventShape1796004817263,
   LanguageSkillStatus1796041873215,
+  CreateNotifications1796138204717,
 ];

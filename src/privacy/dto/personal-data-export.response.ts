@@ -2,6 +2,7 @@ import {
   ApplicationEventResponse,
   ApplicationResponse,
 } from '../../applications/dto/application.response.js';
+import { NotificationResponse } from '../../notifications/dto/notification.response.js';
 import { UserResponse } from '../../users/dto/user.response.js';
 
 export class ExportedApplication extends ApplicationResponse {
@@ -17,6 +18,11 @@ export class ExportedAuditEntry {
   address: string | null;
 }
 
+export class ExportedNotification extends NotificationResponse {
+  /** Where its e-mail stands: pending, sending, sent or dead. */
+  emailStatus: string;
+}
+
 /** Everything the portal holds about the caller. */
 export class PersonalDataExport {
   exportedAt: Date;
@@ -24,4 +30,6 @@ export class PersonalDataExport {
   applications: ExportedApplication[];
   /** Security events about the caller: sign-ins, role changes, decisions they made. */
   auditTrail: ExportedAuditEntry[];
+  /** The notifications the caller received, oldest first. */
+  notifications: ExportedNotification[];
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ROLES, STUDY_LEVELS, type Role, type StudyLevel } from '../role.js';
+import { LOCALES, type Locale } from '../../common/domain.js';
 import type { User } from '../user.entity.js';
 
 /** What the API shows of an account: never its password hash or token version. */
@@ -16,6 +17,9 @@ export class UserResponse {
   @ApiProperty({ enum: STUDY_LEVELS, nullable: true })
   studyLevel: StudyLevel | null;
   studyYear: number | null;
+  /** The language of their notifications and e-mails. */
+  @ApiProperty({ enum: LOCALES })
+  preferredLocale: Locale;
   /** Set once the person has been erased. */
   erasedAt: Date | null;
   createdAt: Date;
@@ -34,6 +38,7 @@ export function toUserResponse(user: User): UserResponse {
     homeFacultyId: user.homeFacultyId,
     studyLevel: user.studyLevel,
     studyYear: user.studyYear,
+    preferredLocale: user.preferredLocale,
     erasedAt: user.erasedAt,
     createdAt: user.createdAt,
     updatedAt: user.updatedAt,
