@@ -476,7 +476,11 @@ export class ApplicationsService {
         facts: { programme, comment },
       });
     } else if (to === 'waitlisted') {
-      await this.notifications.enqueue(manager, { ...base, kind: 'application-waitlisted', facts: { comment } });
+      await this.notifications.enqueue(manager, {
+        ...base,
+        kind: 'application-waitlisted',
+        facts: { comment },
+      });
     } else if (to === 'rejected') {
       await this.notifications.enqueue(manager, {
         ...base,

@@ -230,6 +230,6 @@ export class NotificationsService {
       where: { recipientId: userId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
-    return rows.map((row) => ({ ...toNotificationResponse(row), emailStatus: row.status }));
+    return rows.map((row) => Object.assign(toNotificationResponse(row), { emailStatus: row.status }));
   }
 }

@@ -8,6 +8,9 @@ import { StudentProfileDto } from '../../users/dto/student-profile.dto.js';
  * the language of their notifications. Names
  * may be left out but not be null; null clears a student field.
  */
-export class UpdateMeDto extends PartialType(IntersectionType(NamesDto, StudentProfileDto, PreferredLocaleDto), {
-  skipNullProperties: false,
-}) {}
+export class UpdateMeDto extends PartialType(
+  IntersectionType(NamesDto, StudentProfileDto, PreferredLocaleDto),
+  {
+    skipNullProperties: false,
+  },
+) {}

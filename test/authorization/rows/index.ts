@@ -5,6 +5,7 @@ import { catalogueRows } from './catalogue.rows.js';
 import { coreRows } from './core.rows.js';
 import { incomingRows } from './incoming.rows.js';
 import { newsRows } from './news.rows.js';
+import { notificationsRows } from './notifications.rows.js';
 import { privacyRows } from './privacy.rows.js';
 import { statsRows } from './stats.rows.js';
 import { webRows } from './web.rows.js';
@@ -20,4 +21,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...applicationsRows,
   ...privacyRows,
   ...webRows,
+  ...notificationsRows,
 ];
