@@ -33,6 +33,7 @@ export const errorCodeMessages = defineMessages(
     'error.NEWS_NOT_PUBLISHED': 'This article is not published.',
     'error.CANNOT_ERASE_SELF': 'You cannot erase your own account.',
     'error.USER_ALREADY_ERASED': 'This person has already been erased.',
+    'error.NOTIFICATION_NOT_DEAD': 'Only an e-mail that could not be delivered can be sent again.',
   },
   {
     fr: {
@@ -67,6 +68,7 @@ export const errorCodeMessages = defineMessages(
       'error.NEWS_NOT_PUBLISHED': 'Cet article n’est pas publié.',
       'error.CANNOT_ERASE_SELF': 'Vous ne pouvez pas effacer votre propre compte.',
       'error.USER_ALREADY_ERASED': 'Cette personne a déjà été effacée.',
+      'error.NOTIFICATION_NOT_DEAD': 'Seul un e-mail qui n’a pas pu être remis peut être renvoyé.',
     },
     ru: {
       'error.HOME_FACULTY_LOCKED':
@@ -97,6 +99,7 @@ export const errorCodeMessages = defineMessages(
       'error.NEWS_NOT_PUBLISHED': 'Эта статья не опубликована.',
       'error.CANNOT_ERASE_SELF': 'Нельзя удалить собственную учётную запись.',
       'error.USER_ALREADY_ERASED': 'Данные этого человека уже удалены.',
+      'error.NOTIFICATION_NOT_DEAD': 'Повторно отправить можно только недоставленное письмо.',
     },
     kk: {
       'error.HOME_FACULTY_LOCKED':
@@ -125,6 +128,7 @@ export const errorCodeMessages = defineMessages(
       'error.NEWS_NOT_PUBLISHED': 'Бұл мақала жарияланбаған.',
       'error.CANNOT_ERASE_SELF': 'Өз тіркелгіңізді өшіре алмайсыз.',
       'error.USER_ALREADY_ERASED': 'Бұл адамның деректері бұрын өшірілген.',
+      'error.NOTIFICATION_NOT_DEAD': 'Тек жеткізілмеген хатты қайта жіберуге болады.',
     },
   },
 );
