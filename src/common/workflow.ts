@@ -15,8 +15,9 @@
  *   `updated_at`, an event never changes. Its CHECK `<feature>_events_statuses_known` is
  *   `eventStatusesCheck(<FEATURE>_STATUSES)`, the subject's is `statusIn('status', ...)`; the
  *   timeline index is `(<subject>_id, id)` and the timeline is read in `id` order.
- * - Service: in one transaction, lock the subject's row (SELECT ... FOR UPDATE), call the rule,
- *   write the new status and insert the event. Events of one subject are written under its row
+ * - Service: methods take `(actor, id, dto)` and answer response DTOs; in one transaction, lock
+ *   the subject's row (SELECT ... FOR UPDATE), call the rule, write the new status and insert the
+ *   event (`stepColumns`); the timeline is `timelinePage`. Events of one subject are written under its row
  *   lock, so their identity ids follow the order of the steps, even within one millisecond.
  * - Codes: `src/<feature>/<feature>-error-codes.ts` (see `src/common/errors/error-codes.ts`).
  */

@@ -50,7 +50,7 @@ export class IncomingController {
   /** Records a partner's nomination (status nominated). */
   @Post()
   create(@Body() dto: CreateIncomingDto, @CurrentUser() user: AuthUser): Promise<IncomingResponse> {
-    return this.incoming.create(dto, user);
+    return this.incoming.create(user, dto);
   }
 
   /** The filtered mobilities as a CSV file (UTF-8, header row), streamed. */
@@ -107,7 +107,7 @@ export class IncomingController {
     @Body() dto: TransitionIncomingDto,
     @CurrentUser() user: AuthUser,
   ): Promise<IncomingResponse> {
-    return this.incoming.transition(id, dto, user);
+    return this.incoming.transition(user, id, dto);
   }
 
   /** The mobility's history: every status change with who, when and the date recorded. */

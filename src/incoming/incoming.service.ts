@@ -76,6 +76,11 @@ export async function insertEvents(manager: EntityManager, events: NewEvent[]): 
   );
 }
 
+/**
+ * Incoming mobilities (the workflow shape of `src/common/workflow.ts`, like ApplicationsService):
+ * every change locks the mobility row first (SELECT ... FOR UPDATE in the change's transaction),
+ * applies the rule of incoming-state.ts, and writes the status and its event together.
+ */
 @Injectable()
 export class IncomingService {
   constructor(
@@ -86,7 +91,7 @@ export class IncomingService {
   ) {}
 
   /** Records a nomination (status `nominated`) and its first event. */
-  async create(dto: CreateIncomingDto, actor: AuthUser): Promise<IncomingResponse> {
+  async create(actor: AuthUser, dto: CreateIncomingDto): Promise<IncomingResponse> {
     const id = await this.dataSource.transaction(async (manager) => {
       const values = {
         firstName: dto.firstName,
@@ -187,7 +192,7 @@ export class IncomingService {
   }
 
   /** Moves the mobility one step; the row lock makes concurrent transitions queue up. */
-  async transition(id: string, dto: TransitionIncomingDto, actor: AuthUser): Promise<IncomingResponse> {
+  async transition(actor: AuthUser, id: string, dto: TransitionIncomingDto): Promise<IncomingResponse> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.lockedMobility(manager, id);
       const changes = planTransition(current, { to: dto.to, date: dto.date }, today());
