@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import type { CefrLevel } from '../common/domain.js';
 import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
+import { statusIn } from '../common/workflow.js';
 import { Faculty } from '../institutions/faculty.entity.js';
 import { Institution } from '../institutions/institution.entity.js';
 
@@ -13,7 +14,7 @@ export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 /** An inter-institutional agreement between the home institution and a partner. */
 @Entity('agreements')
 @Check('agreements_kind_known', `kind IN ('erasmus-icm', 'bilateral', 'double-degree')`)
-@Check('agreements_status_known', `status IN ('draft', 'active', 'expired', 'terminated')`)
+@Check('agreements_status_known', statusIn('status', AGREEMENT_STATUSES))
 @Check('agreements_places_non_negative', `outgoing_places_per_year >= 0 AND incoming_places_per_year >= 0`)
 @Check('agreements_months_range', `months_per_mobility BETWEEN 1 AND 24`)
 @Check('agreements_years_ordered', `first_academic_year <= last_academic_year`)

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, type Relation } from 'typeorm';
 import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
+import { statusIn } from '../common/workflow.js';
 import { User } from '../users/user.entity.js';
 import { NewsArticleInstitution } from './news-article-institution.entity.js';
 
@@ -20,7 +21,7 @@ const SEARCH_DOCUMENT = ['title', 'summary', 'body']
   .join(' || ');
 
 @Entity('news_articles')
-@Check('news_articles_status_known', `status IN ('draft', 'published')`)
+@Check('news_articles_status_known', statusIn('status', NEWS_STATUSES))
 @Check('news_articles_published_has_date', `status <> 'published' OR published_at IS NOT NULL`)
 @Check('news_articles_slug_format', `slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)
 // The public list: published only, newest first (scanned backwards for DESC, DESC).

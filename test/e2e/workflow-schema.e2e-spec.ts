@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { AGREEMENT_STATUSES } from '../../src/agreements/agreement.entity.js';
 import { APPLICATION_STATUSES } from '../../src/applications/application-state.js';
 import { INCOMING_STATUSES } from '../../src/incoming/incoming-state.js';
 import { OneWorkflowEventShape1796004817263 } from '../../src/database/migrations/1796004817263-OneWorkflowEventShape.js';
+import { NEWS_STATUSES } from '../../src/news/news-article.entity.js';
 import { PROGRAMME_STATUSES } from '../../src/programmes/programme.entity.js';
 import { bootApp, type TestApp } from '../support/test-app.js';
 
@@ -46,6 +48,8 @@ describe('Workflow tables (e2e)', () => {
     ['incoming_status_known', INCOMING_STATUSES],
     ['incoming_events_statuses_known', INCOMING_STATUSES],
     ['programmes_status_known', PROGRAMME_STATUSES],
+    ['agreements_status_known', AGREEMENT_STATUSES],
+    ['news_articles_status_known', NEWS_STATUSES],
   ])('holds %s to exactly the statuses the code uses', async (constraint, statuses) => {
     expect(await checkedNames(t, constraint)).toEqual([...statuses].sort());
   });
