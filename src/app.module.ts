@@ -14,6 +14,7 @@ import { AgreementsModule } from './agreements/agreements.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
 import { NewsModule } from './news/news.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { NotificationPagesModule } from './notifications/web/notifications-pages.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
@@ -43,6 +44,7 @@ import { WebModule } from './web/web.module.js';
     WebModule,
     AuthPagesModule,
     HomePagesModule,
+    NotificationPagesModule,
   ],
 })
 export class AppModule {

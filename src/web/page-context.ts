@@ -3,7 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Locale } from './locales.js';
 import type { MessageValues } from './messages/messages.js';
-import type { MenuEntry } from './web.registry.js';
+import type { MenuItem } from './web.registry.js';
 
 /**
  * Everything a page component needs about the request it answers: the language and its
@@ -24,7 +24,8 @@ export interface PageContext {
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
   /** The token every form posts back (a hidden field `_csrf`); generated on first use. */
   csrfToken: () => string;
-  menu: MenuEntry[];
+  /** The visitor's menu, each entry with its badge's number when it has one. */
+  menu: MenuItem[];
   /** A notice to show once at the top (after a POST -> redirect), as a message key. */
   notice: string | undefined;
 }

@@ -15,6 +15,7 @@ import { isLocale, pickLocale, type Locale } from './locales.js';
 import type { MessageValues } from './messages/messages.js';
 import { PageContextValue, type PageContext } from './page-context.js';
 import { cookiesAreSecure, PAGE_CONTENT_SECURITY_POLICY } from './web-setup.js';
+import { menuBadgesOf } from './menu-badges.interceptor.js';
 import { WebRegistry } from './web.registry.js';
 
 const NOTICE_PARAM = 'notice';
@@ -89,7 +90,9 @@ export class WebPages {
       formatDateTime: (value) => formatDateTime(locale, timeZone, value),
       formatNumber: (value, options) => formatNumber(locale, value, options),
       csrfToken: () => (csrf ??= reply.generateCsrf()),
-      menu: this.registry.menuFor(user?.role),
+      menu: this.registry
+        .menuFor(user?.role)
+        .map((entry) => ({ ...entry, count: menuBadgesOf(request)?.get(entry.path) })),
       // Only keys meant as notices: an address cannot make the page say anything else.
       notice:
         noticeKey && noticeKey.includes('.notice.') && this.registry.messages.has(noticeKey)

@@ -1,8 +1,10 @@
 import { Controller, Get, Global, Module, Req, Res } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { errorCodeMessages } from '../error-codes.messages.js';
+import { MenuBadgesInterceptor } from './menu-badges.interceptor.js';
 import { webMessages } from './messages/web.messages.js';
 import { PageErrors } from './page-errors.js';
 import { WebPages } from './web-pages.service.js';
@@ -29,7 +31,12 @@ export class RootPageController {
 @Global()
 @Module({
   controllers: [RootPageController],
-  providers: [WebRegistry, WebPages, PageErrors],
+  providers: [
+    WebRegistry,
+    WebPages,
+    PageErrors,
+    { provide: APP_INTERCEPTOR, useClass: MenuBadgesInterceptor },
+  ],
   exports: [WebRegistry, WebPages, PageErrors],
 })
 export class WebModule {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth-user.js';
 import type { Role } from '../users/role.js';
 import { MessageBook, type MessageCatalogue } from './messages/messages.js';
 
@@ -13,6 +14,17 @@ export interface MenuEntry {
   audience: MenuAudience;
   /** Lower comes first; entries with equal order keep their registration order. */
   order: number;
+  /**
+   * A number shown beside the entry for the signed-in visitor (unread notifications, say),
+   * counted before the page renders; 0 shows none. `badgeLabelKey` says it to screen readers
+   * (a message with `{count}`).
+   */
+  badge?: { count: (user: AuthUser) => Promise<number>; labelKey: string };
+}
+
+/** A menu entry as one page shows it: with its badge's number when it has one. */
+export interface MenuItem extends MenuEntry {
+  count?: number;
 }
 
 /**

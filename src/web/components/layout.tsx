@@ -63,6 +63,17 @@ export function Layout({ title, children }: { title: string; children: Component
                     <li>
                       <a href={href} aria-current={current ? 'page' : undefined}>
                         {t(entry.labelKey)}
+                        {entry.count && entry.badge ? (
+                          <>
+                            {' '}
+                            <span class="badge" aria-hidden="true">
+                              {page.formatNumber(entry.count)}
+                            </span>
+                            <span class="visually-hidden">
+                              {` (${t(entry.badge.labelKey, { count: entry.count })})`}
+                            </span>
+                          </>
+                        ) : null}
                       </a>
                     </li>
                   );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { only, SIGNED_IN, type MatrixContext, type MatrixRow } from '../matrix.js';
+import { only, pageOnly, SIGNED_IN, type MatrixContext, type MatrixRow } from '../matrix.js';
 
 /** A notification of the matrix's student, straight in the database; answers its id. */
 async function studentNotification({ t, users }: MatrixContext): Promise<string> {
@@ -37,5 +37,25 @@ export const notificationsRows: MatrixRow[] = [
     path: '/api/notifications/outbox/:id/retry',
     expect: only(['admin'], 404),
     prepare: () => ({ url: `/api/notifications/outbox/${randomUUID()}/retry` }),
+  },
+
+  // The pages (with the session cookie).
+  {
+    method: 'GET',
+    path: '/:locale/notifications',
+    expect: pageOnly(SIGNED_IN, 200),
+    prepare: () => ({ url: '/en/notifications' }),
+  },
+  {
+    method: 'POST',
+    path: '/:locale/notifications/read-all',
+    expect: pageOnly(SIGNED_IN, 303),
+    prepare: () => ({ url: '/fr/notifications/read-all' }),
+  },
+  {
+    method: 'POST',
+    path: '/:locale/notifications/:id/read',
+    expect: { ...pageOnly(SIGNED_IN, 404), student: 303 },
+    prepare: async (context) => ({ url: `/ru/notifications/${await studentNotification(context)}/read` }),
   },
 ];

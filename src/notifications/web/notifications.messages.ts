@@ -1,0 +1,55 @@
+import { defineMessages } from '../../web/messages/messages.js';
+
+export const notificationMessages = defineMessages(
+  {
+    'notifications.menu': 'Notifications',
+    'notifications.menu.badge': '{count, plural, one {# unread} other {# unread}}',
+    'notifications.title': 'Notifications',
+    'notifications.none': 'You have no notifications.',
+    'notifications.unread': 'New',
+    'notifications.open': 'Open the page',
+    'notifications.markRead': 'Mark as read',
+    'notifications.markAllRead': 'Mark all as read',
+    'notifications.older': 'Older notifications',
+    'notifications.notice.allRead': 'All your notifications are marked as read.',
+  },
+  {
+    fr: {
+      'notifications.menu': 'Notifications',
+      'notifications.menu.badge': '{count, plural, one {# non lue} other {# non lues}}',
+      'notifications.title': 'Notifications',
+      'notifications.none': 'Vous n’avez aucune notification.',
+      'notifications.unread': 'Nouveau',
+      'notifications.open': 'Ouvrir la page',
+      'notifications.markRead': 'Marquer comme lue',
+      'notifications.markAllRead': 'Tout marquer comme lu',
+      'notifications.older': 'Notifications plus anciennes',
+      'notifications.notice.allRead': 'Toutes vos notifications sont marquées comme lues.',
+    },
+    ru: {
+      'notifications.menu': 'Уведомления',
+      'notifications.menu.badge':
+        '{count, plural, one {# непрочитанное} few {# непрочитанных} many {# непрочитанных} other {# непрочитанного}}',
+      'notifications.title': 'Уведомления',
+      'notifications.none': 'У вас нет уведомлений.',
+      'notifications.unread': 'Новое',
+      'notifications.open': 'Открыть страницу',
+      'notifications.markRead': 'Отметить как прочитанное',
+      'notifications.markAllRead': 'Отметить все как прочитанные',
+      'notifications.older': 'Более ранние уведомления',
+      'notifications.notice.allRead': 'Все уведомления отмечены как прочитанные.',
+    },
+    kk: {
+      'notifications.menu': 'Хабарландырулар',
+      'notifications.menu.badge': '{count, plural, one {# оқылмаған} other {# оқылмаған}}',
+      'notifications.title': 'Хабарландырулар',
+      'notifications.none': 'Сізде хабарландыру жоқ.',
+      'notifications.unread': 'Жаңа',
+      'notifications.open': 'Бетті ашу',
+      'notifications.markRead': 'Оқылды деп белгілеу',
+      'notifications.markAllRead': 'Барлығын оқылды деп белгілеу',
+      'notifications.older': 'Ертерек хабарландырулар',
+      'notifications.notice.allRead': 'Барлық хабарландыруларыңыз оқылды деп белгіленді.',
+    },
+  },
+);
