@@ -6,7 +6,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsNumber,
   IsOptional,
   IsString,
   IsUUID,

@@ -1,4 +1,5 @@
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsDateTime } from '../../common/dto/fields.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 
 export class ListAuditQuery extends PageQueryDto {
@@ -18,11 +19,11 @@ export class ListAuditQuery extends PageQueryDto {
 
   /** Entries at or after this instant (ISO 8601). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   since?: string;
 
   /** Entries before this instant (ISO 8601). */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime()
   until?: string;
 }

@@ -5,6 +5,7 @@ import {
   type ArgumentMetadata,
   type ValidationError,
 } from '@nestjs/common';
+import { findOutOfBounds } from '../dto/bounds.js';
 import { ErrorCode } from './error-codes.js';
 
 export interface FieldProblem {
@@ -43,12 +44,31 @@ export function findIllFormedText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** The 400 of invalid input: `fields` names each field and its problems, the message says them all. */
+export function invalidInput(fields: FieldProblem[]): BadRequestException {
+  // class-validator words nested problems by their last property only: prefix the path.
+  const message = fields
+    .map(({ field, problems }) => (field.includes('.') ? `${field}: ` : '') + problems.join('; '))
+    .join('; ');
+  return new BadRequestException({
+    message: message || 'Invalid input',
+    code: ErrorCode.VALIDATION_FAILED,
+    fields,
+  });
+}
+
 /**
- * ValidationPipe that never lets bad input become a 500: ill-formed text is refused first, and a
- * validator that throws on some odd value answers 400 like any other invalid input.
+ * ValidationPipe that never lets bad input become a 500 or hold the server: text and lists over
+ * their size limits are refused first, in one bounded walk (see dto/bounds.ts), before any
+ * transformer or validator does per-item or pattern work; then ill-formed text; and a validator
+ * that throws on some odd value answers 400 like any other invalid input.
  */
 class PortalValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const outOfBounds = findOutOfBounds(metadata.metatype, value, metadata.type);
+      if (outOfBounds.length > 0) throw invalidInput(outOfBounds);
+    }
     const illFormed = findIllFormedText(value);
     if (illFormed) {
       const problem = `${illFormed} must be well-formed Unicode text`;
@@ -78,17 +98,6 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const fields = flattenValidationErrors(errors);
-      // class-validator words nested problems by their last property only: prefix the path.
-      const message = fields
-        .map(({ field, problems }) => (field.includes('.') ? `${field}: ` : '') + problems.join('; '))
-        .join('; ');
-      return new BadRequestException({
-        message: message || 'Invalid input',
-        code: ErrorCode.VALIDATION_FAILED,
-        fields,
-      });
-    },
+    exceptionFactory: (errors) => invalidInput(flattenValidationErrors(errors)),
   });
 }
