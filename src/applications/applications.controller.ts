@@ -10,10 +10,11 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
+import { PageOf } from '../common/pagination/page.response.js';
 import { PageQueryDto, type Page } from '../common/pagination/pagination.js';
 import { ApplicationsService } from './applications.service.js';
 import { ApplicationEventResponse, ApplicationResponse } from './dto/application.response.js';
@@ -35,6 +36,7 @@ export class ApplicationsController {
 
   /** A student's own applications, or for staff the review queue (oldest submission first, no drafts). */
   @Get()
+  @ApiOkResponse({ type: PageOf(ApplicationResponse) })
   @Roles('student', 'advisor', 'coordinator', 'admin')
   list(
     @CurrentUser() caller: AuthUser,
@@ -45,6 +47,7 @@ export class ApplicationsController {
 
   /** Starts a draft with 1 to 3 ranked choices (students only). */
   @Post()
+  @ApiCreatedResponse({ type: ApplicationResponse })
   @Roles('student')
   create(@CurrentUser() student: AuthUser, @Body() dto: CreateApplicationDto): Promise<ApplicationResponse> {
     return this.applications.create(student, dto);
@@ -52,6 +55,7 @@ export class ApplicationsController {
 
   /** One application: a student's own, or for staff any that was submitted (a draft is 404). */
   @Get(':id')
+  @ApiOkResponse({ type: ApplicationResponse })
   @Roles('student', 'advisor', 'coordinator', 'admin')
   get(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ApplicationResponse> {
     return this.applications.get(caller, id);
@@ -59,6 +63,7 @@ export class ApplicationsController {
 
   /** Edits a draft; send the version you read (a stale one is a 409). */
   @Patch(':id')
+  @ApiOkResponse({ type: ApplicationResponse })
   @Roles('student')
   update(
     @CurrentUser() student: AuthUser,
@@ -71,6 +76,7 @@ export class ApplicationsController {
   /** Submits a draft while every choice's application window is open. */
   @Post(':id/submit')
   @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationResponse })
   @Roles('student')
   submit(
     @CurrentUser() student: AuthUser,
@@ -82,6 +88,8 @@ export class ApplicationsController {
   /** Withdraws the student's application; an approved one gives its place back. */
   @Post(':id/withdraw')
   @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiBody({ type: WithdrawDto, required: false })
   @Roles('student')
   withdraw(
     @CurrentUser() student: AuthUser,
@@ -94,6 +102,7 @@ export class ApplicationsController {
   /** Approves (taking a place), waitlists or rejects (with a comment) a submitted or waitlisted application. */
   @Post(':id/decision')
   @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationResponse })
   @Roles('advisor', 'admin')
   decide(
     @CurrentUser() advisor: AuthUser,
@@ -108,6 +117,7 @@ export class ApplicationsController {
    * while the application awaits a decision. Decisions check eligibility against that level.
    */
   @Patch(':id/language-skills/:index')
+  @ApiOkResponse({ type: ApplicationResponse })
   @Roles('advisor', 'admin')
   verifyLanguageSkill(
     @CurrentUser() advisor: AuthUser,
@@ -120,6 +130,7 @@ export class ApplicationsController {
 
   /** The application's history: each step with who, when, from, to and comment. */
   @Get(':id/events')
+  @ApiOkResponse({ type: PageOf(ApplicationEventResponse) })
   @Roles('student', 'advisor', 'coordinator', 'admin')
   events(
     @CurrentUser() caller: AuthUser,

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators/roles.decorator.js';
+import { PageOf } from '../common/pagination/page.response.js';
 import type { Page } from '../common/pagination/pagination.js';
 import { AuditService } from './audit.service.js';
 import { AuditEntryResponse } from './dto/audit-entry.response.js';
@@ -14,6 +15,7 @@ export class AuditController {
 
   /** The audit trail, newest first: logins, role and activation changes, decisions, erasures. */
   @Get()
+  @ApiOkResponse({ type: PageOf(AuditEntryResponse) })
   list(@Query() query: ListAuditQuery): Promise<Page<AuditEntryResponse>> {
     return this.audit.list(query);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
-import { ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { UserResponse } from '../users/dto/user.response.js';
 import type { AuthUser } from './auth-user.js';
@@ -21,6 +21,7 @@ export class AuthController {
   /** A student creates their own account and is signed in. */
   @Public()
   @Post('register')
+  @ApiCreatedResponse({ type: AuthResponse })
   register(@Body() dto: RegisterDto): Promise<AuthResponse> {
     return this.auth.register(dto);
   }
@@ -29,6 +30,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ type: AuthResponse })
   @ApiTooManyRequestsResponse({ description: 'More than 5 failed logins in a minute for this email' })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<AuthResponse> {
     return this.auth.login(dto, request.ip);
@@ -36,6 +38,7 @@ export class AuthController {
 
   @Authenticated()
   @Get('me')
+  @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: AuthUser): Promise<UserResponse> {
     return this.auth.me(user.id);
   }
@@ -43,6 +46,7 @@ export class AuthController {
   /** Changes one's own names and, for students, the student fields. */
   @Authenticated()
   @Patch('me')
+  @ApiOkResponse({ type: UserResponse })
   updateMe(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<UserResponse> {
     return this.auth.updateMe(user.id, dto);
   }
@@ -51,6 +55,7 @@ export class AuthController {
   @Authenticated()
   @Post('password')
   @HttpCode(200)
+  @ApiOkResponse({ type: AuthResponse })
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<AuthResponse> {
     return this.auth.changePassword(user.id, dto);
   }

@@ -14,13 +14,21 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { DomainException, InvalidInputError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
+import { PageOf } from '../common/pagination/page.response.js';
 import { PageQueryDto, type Page } from '../common/pagination/pagination.js';
 import { MAX_IMPORT_BYTES } from './csv-body.parser.js';
 import { CreateIncomingDto } from './dto/create-incoming.dto.js';
@@ -43,12 +51,14 @@ export class IncomingController {
 
   /** Incoming mobilities, newest first; filter by status, partner, faculty, year, term, name or presence on a day. */
   @Get()
+  @ApiOkResponse({ type: PageOf(IncomingResponse) })
   list(@Query() query: ListIncomingQuery): Promise<Page<IncomingResponse>> {
     return this.incoming.list(query);
   }
 
   /** Records a partner's nomination (status nominated). */
   @Post()
+  @ApiCreatedResponse({ type: IncomingResponse })
   create(@Body() dto: CreateIncomingDto, @CurrentUser() user: AuthUser): Promise<IncomingResponse> {
     return this.incoming.create(user, dto);
   }
@@ -56,6 +66,7 @@ export class IncomingController {
   /** The filtered mobilities as a CSV file (UTF-8, header row), streamed. */
   @Get('export.csv')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV, UTF-8, with a header row', schema: { type: 'string' } })
   async exportCsv(@Query() filters: IncomingFiltersDto, @Res() reply: FastifyReply): Promise<void> {
     const stream = await this.csv.exportCsv(filters);
     const day = new Date().toISOString().slice(0, 10);
@@ -71,6 +82,7 @@ export class IncomingController {
   /** Imports a CSV in the export's format (multipart field `file`, or a text/csv body; 5 MB at most), all or nothing. */
   @Post('import')
   @HttpCode(200)
+  @ApiOkResponse({ type: ImportResultResponse })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data', 'text/csv')
   @ApiBody({
@@ -89,12 +101,14 @@ export class IncomingController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: IncomingResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<IncomingResponse> {
     return this.incoming.get(id);
   }
 
   /** Corrects a mobility's details (not its status: see transition). */
   @Patch(':id')
+  @ApiOkResponse({ type: IncomingResponse })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateIncomingDto): Promise<IncomingResponse> {
     return this.incoming.update(id, dto);
   }
@@ -102,6 +116,7 @@ export class IncomingController {
   /** Moves the mobility on: nominated -> accepted -> arrived -> departed, or cancelled before arrival. */
   @Post(':id/transition')
   @HttpCode(200)
+  @ApiOkResponse({ type: IncomingResponse })
   transition(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: TransitionIncomingDto,
@@ -112,6 +127,7 @@ export class IncomingController {
 
   /** The mobility's history: every status change with who, when and the date recorded. */
   @Get(':id/events')
+  @ApiOkResponse({ type: PageOf(IncomingEventResponse) })
   events(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() page: PageQueryDto,

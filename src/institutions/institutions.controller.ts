@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
+import { PageOf } from '../common/pagination/page.response.js';
 import { PageQueryDto, type Page } from '../common/pagination/pagination.js';
 import { CreateFacultyDto } from './dto/create-faculty.dto.js';
 import { CreateInstitutionDto } from './dto/create-institution.dto.js';
@@ -19,6 +20,7 @@ export class InstitutionsController {
   /** Institutions by name; search part of the name (ignoring case and accents) or filter by country. */
   @Public()
   @Get()
+  @ApiOkResponse({ type: PageOf(InstitutionResponse) })
   list(@Query() query: ListInstitutionsQuery): Promise<Page<InstitutionResponse>> {
     return this.institutions.list(query);
   }
@@ -26,6 +28,7 @@ export class InstitutionsController {
   /** Adds a partner institution (a duplicate schacCode is a 409). */
   @Roles('coordinator', 'admin')
   @Post()
+  @ApiCreatedResponse({ type: InstitutionResponse })
   create(@Body() dto: CreateInstitutionDto): Promise<InstitutionResponse> {
     return this.institutions.create(dto);
   }
@@ -33,6 +36,7 @@ export class InstitutionsController {
   /** One institution. */
   @Public()
   @Get(':id')
+  @ApiOkResponse({ type: InstitutionResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<InstitutionResponse> {
     return this.institutions.get(id);
   }
@@ -40,6 +44,7 @@ export class InstitutionsController {
   /** Changes some of the institution's fields. */
   @Roles('coordinator', 'admin')
   @Patch(':id')
+  @ApiOkResponse({ type: InstitutionResponse })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateInstitutionDto,
@@ -50,6 +55,7 @@ export class InstitutionsController {
   /** The institution's faculties, by code. */
   @Public()
   @Get(':id/faculties')
+  @ApiOkResponse({ type: PageOf(FacultyResponse) })
   listFaculties(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: PageQueryDto,
@@ -60,6 +66,7 @@ export class InstitutionsController {
   /** Adds a faculty (its code is unique within the institution). */
   @Roles('coordinator', 'admin')
   @Post(':id/faculties')
+  @ApiCreatedResponse({ type: FacultyResponse })
   createFaculty(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateFacultyDto,

@@ -14,7 +14,14 @@ import {
   Res,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
@@ -59,7 +66,10 @@ export class NewsController {
   @Public()
   @Get('feed.xml')
   @ApiProduces('application/rss+xml')
-  @ApiOkResponse({ description: 'RSS 2.0; carries an ETag; If-None-Match answers 304' })
+  @ApiOkResponse({
+    description: 'RSS 2.0; carries an ETag; If-None-Match answers 304',
+    schema: { type: 'string' },
+  })
   async feed(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const xml = buildNewsFeed(this.baseUrl, await this.news.latestPublished(FEED_SIZE));
     await sendWithEtag(request, reply, xml, 'application/rss+xml; charset=utf-8');
@@ -81,6 +91,7 @@ export class NewsController {
   /** Writes a new article as a draft; the slug is made from the title unless given. */
   @Roles('editor', 'admin')
   @Post()
+  @ApiCreatedResponse({ type: NewsArticleResponse })
   create(@Body() dto: CreateNewsDto, @CurrentUser() user: AuthUser): Promise<NewsArticleResponse> {
     return this.news.create(dto, user.id);
   }
@@ -88,6 +99,7 @@ export class NewsController {
   /** Changes an article, draft or published. */
   @Roles('editor', 'admin')
   @Patch(':id')
+  @ApiOkResponse({ type: NewsArticleResponse })
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateNewsDto): Promise<NewsArticleResponse> {
     return this.news.update(id, dto);
   }
@@ -96,6 +108,8 @@ export class NewsController {
   @Roles('editor', 'admin')
   @Post(':id/publish')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: NewsArticleResponse })
+  @ApiBody({ type: PublishNewsDto, required: false })
   publish(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PublishNewsDto): Promise<NewsArticleResponse> {
     return this.news.publish(id, dto);
   }
@@ -104,6 +118,7 @@ export class NewsController {
   @Roles('editor', 'admin')
   @Post(':id/unpublish')
   @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: NewsArticleResponse })
   unpublish(@Param('id', ParseUUIDPipe) id: string): Promise<NewsArticleResponse> {
     return this.news.unpublish(id);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
@@ -16,6 +16,7 @@ export class PrivacyController {
   /** Everything the portal holds about the caller, as JSON (profile, applications and their events). */
   @Authenticated()
   @Get('auth/me/export')
+  @ApiOkResponse({ type: PersonalDataExport })
   export(@CurrentUser() user: AuthUser): Promise<PersonalDataExport> {
     return this.personalData.export(user.id);
   }
@@ -27,6 +28,7 @@ export class PrivacyController {
   @Roles('admin')
   @Post('users/:id/erase')
   @HttpCode(200)
+  @ApiOkResponse({ type: UserResponse })
   erase(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentUser() admin: AuthUser,

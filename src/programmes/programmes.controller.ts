@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Public } from '../auth/decorators/public.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
+import { PageOf } from '../common/pagination/page.response.js';
 import type { Page } from '../common/pagination/pagination.js';
 import { CreateProgrammeDto } from './dto/create-programme.dto.js';
 import { ListProgrammesQuery } from './dto/list-programmes.query.js';
@@ -19,6 +20,7 @@ export class ProgrammesController {
   /** Programmes by application deadline; the public sees published ones, staff every status. */
   @Public()
   @Get()
+  @ApiOkResponse({ type: PageOf(ProgrammeResponse) })
   list(
     @Query() query: ListProgrammesQuery,
     @CurrentUser() caller?: AuthUser,
@@ -29,6 +31,7 @@ export class ProgrammesController {
   /** Opens a call for applications (a draft unless status says otherwise). */
   @Roles('coordinator', 'admin')
   @Post()
+  @ApiCreatedResponse({ type: ProgrammeResponse })
   create(@Body() dto: CreateProgrammeDto): Promise<ProgrammeResponse> {
     return this.programmes.create(dto);
   }
@@ -36,6 +39,7 @@ export class ProgrammesController {
   /** One programme; a draft or archived one is a 404 to all but staff. */
   @Public()
   @Get(':id')
+  @ApiOkResponse({ type: ProgrammeResponse })
   get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() caller?: AuthUser): Promise<ProgrammeResponse> {
     return this.programmes.get(id, caller);
   }
@@ -43,6 +47,7 @@ export class ProgrammesController {
   /** Changes some fields; places never drop below the places taken (409 PLACES_BELOW_TAKEN). */
   @Roles('coordinator', 'admin')
   @Patch(':id')
+  @ApiOkResponse({ type: ProgrammeResponse })
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateProgrammeDto,

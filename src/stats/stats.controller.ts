@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { StatsOverviewQuery } from './dto/stats-overview.query.js';
 import { StatsOverviewResponse } from './dto/stats-overview.response.js';
@@ -13,6 +13,7 @@ export class StatsController {
 
   /** An academic year at a glance: outgoing applications and places, incoming students, who is on campus today. */
   @Get('overview')
+  @ApiOkResponse({ type: StatsOverviewResponse })
   overview(@Query() query: StatsOverviewQuery): Promise<StatsOverviewResponse> {
     return this.stats.overview(query.academicYear);
   }

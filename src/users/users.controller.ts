@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
+import { PageOf } from '../common/pagination/page.response.js';
 import type { Page } from '../common/pagination/pagination.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
@@ -19,17 +20,20 @@ export class UsersController {
 
   /** Accounts, newest first; filter by role, activation or part of a name or email. */
   @Get()
+  @ApiOkResponse({ type: PageOf(UserResponse) })
   list(@Query() query: ListUsersQuery): Promise<Page<UserResponse>> {
     return this.users.list(query);
   }
 
   /** Creates an account of any role (staff accounts are made this way). */
   @Post()
+  @ApiCreatedResponse({ type: UserResponse })
   async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return toUserResponse(await this.users.create(dto));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserResponse })
   get(@Param('id', ParseUUIDPipe) id: string): Promise<UserResponse> {
     return this.users.get(id);
   }
@@ -39,6 +43,7 @@ export class UsersController {
    * sessions at once.
    */
   @Patch(':id')
+  @ApiOkResponse({ type: UserResponse })
   async update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,

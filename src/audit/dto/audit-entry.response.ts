@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEntry } from '../audit-entry.entity.js';
 
 /** One entry of the audit trail, as admins read it. */
@@ -11,6 +12,8 @@ export class AuditEntryResponse {
   targetType: string | null;
   targetId: string | null;
   address: string | null;
+  /** What the action changed; its fields depend on the action. */
+  @ApiProperty({ type: 'object', additionalProperties: true })
   details: Record<string, unknown>;
 }
 

@@ -4,13 +4,15 @@ import type { IncomingEvent } from '../incoming-event.entity.js';
 import type { IncomingMobility } from '../incoming-mobility.entity.js';
 import { nextStatuses, INCOMING_STATUSES, type IncomingStatus } from '../incoming-state.js';
 
-export class InstitutionSummary {
+/** The home institution as a mobility shows it. */
+export class IncomingInstitutionSummary {
   id: string;
   name: string;
   schacCode: string;
 }
 
-export class FacultySummary {
+/** The host faculty as a mobility shows it. */
+export class IncomingFacultySummary {
   id: string;
   name: string;
   code: string;
@@ -22,9 +24,9 @@ export class IncomingResponse {
   lastName: string;
   email: string;
   homeInstitutionId: string;
-  homeInstitution: InstitutionSummary | null;
+  homeInstitution: IncomingInstitutionSummary | null;
   hostFacultyId: string;
-  hostFaculty: FacultySummary | null;
+  hostFaculty: IncomingFacultySummary | null;
   agreementId: string | null;
   academicYear: string;
   @ApiProperty({ enum: TERMS })
@@ -76,7 +78,7 @@ export function toIncomingResponse(mobility: IncomingMobility): IncomingResponse
   };
 }
 
-export class ActorSummary {
+export class IncomingActorSummary {
   id: string;
   firstName: string;
   lastName: string;
@@ -87,7 +89,7 @@ export class IncomingEventResponse {
   id: string;
   mobilityId: string;
   actorId: string;
-  actor: ActorSummary | null;
+  actor: IncomingActorSummary | null;
   /** null for the nomination itself */
   @ApiProperty({ enum: INCOMING_STATUSES, nullable: true })
   fromStatus: IncomingStatus | null;

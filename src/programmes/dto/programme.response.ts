@@ -16,7 +16,9 @@ export class ProgrammeResponse {
   academicYear: string;
   @ApiProperty({ enum: TERMS })
   term: Term;
+  @ApiProperty({ format: 'date' })
   startDate: string;
+  @ApiProperty({ format: 'date' })
   endDate: string;
   applicationOpensAt: Date;
   applicationClosesAt: Date;
