@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, waitUntilHealthy } from '../support/server-process.js';
+import { bootApp } from '../support/test-app.js';
 
 /**
  * The portal as a process, the way `npm start` runs it: configuration errors, the embedded
@@ -55,6 +56,13 @@ describe('Portal process (e2e)', () => {
       expect.arrayContaining(['choices', 'motivation', 'gradeAverage', 'languageSkills']),
     );
     expect(Object.keys(document.paths).length).toBeGreaterThan(30);
+    // Under Jest the plugin runs as a ts-jest transformer: the e2e suite checks the same document.
+    const testApp = await bootApp();
+    try {
+      expect((await testApp.http.get('/api/docs-json')).body).toEqual(document);
+    } finally {
+      await testApp.close();
+    }
 
     const email = `persist-${Date.now()}@test.portal`;
     const password = 'Persisted-password-2026';

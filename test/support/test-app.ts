@@ -6,6 +6,7 @@ import { AuthService } from '../../src/auth/auth.service.js';
 import { PasswordService } from '../../src/users/password.service.js';
 import type { Role } from '../../src/users/role.js';
 import { User } from '../../src/users/user.entity.js';
+import { conformanceOf } from './openapi-conformance.js';
 
 export const TEST_PASSWORD = 'Portal-test-password-1';
 export const TEST_ADMIN = { email: 'admin@test.portal', password: 'Admin-password-for-tests-1' };
@@ -28,7 +29,9 @@ export interface RequestOptions {
 
 /**
  * Real HTTP requests to the app listening on a loopback port: routing, hooks, guards, pipes and
- * filters all run as in production.
+ * filters all run as in production. Every success answer is checked against the OpenAPI document
+ * the app serves (see openapi-conformance.ts): one that does not match fails the request, so the
+ * whole e2e suite keeps the document true, field by field.
  */
 export class HttpClient {
   constructor(private readonly baseUrl: string) {}
@@ -58,10 +61,23 @@ export class HttpClient {
             : JSON.stringify(options.body),
     });
     const text = await response.text();
-    const isJson = (response.headers.get('content-type') ?? '').includes('json') && text.length > 0;
+    const contentType = response.headers.get('content-type') ?? '';
+    const isJson = contentType.includes('json') && text.length > 0;
+    const body = (isJson ? JSON.parse(text) : text) as T;
+    const problems = (await conformanceOf(this.baseUrl)).problems({
+      method,
+      path: url.pathname,
+      status: response.status,
+      contentType,
+      body,
+      text,
+    });
+    if (problems.length > 0) {
+      throw new Error(`The response does not match the OpenAPI document:\n${problems.join('\n')}`);
+    }
     return {
       status: response.status,
-      body: (isJson ? JSON.parse(text) : text) as T,
+      body,
       text,
       headers: Object.fromEntries(response.headers.entries()),
     };
