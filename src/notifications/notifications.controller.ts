@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Authenticated, Roles } from '../auth/decorators/roles.decorator.js';
+import { PageOf } from '../common/pagination/page.response.js';
 import { PageQueryDto, type Page } from '../common/pagination/pagination.js';
 import { ListOutboxQuery } from './dto/list-outbox.query.js';
 import {
@@ -24,6 +25,7 @@ export class MyNotificationsController {
   /** Unread first, then newest first. */
   @Authenticated()
   @Get('notifications')
+  @ApiOkResponse({ type: PageOf(NotificationResponse) })
   list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<NotificationResponse>> {
     return this.notifications.listMine(user.id, query);
   }
@@ -31,6 +33,7 @@ export class MyNotificationsController {
   /** The number the bell shows. */
   @Authenticated()
   @Get('notifications/unread-count')
+  @ApiOkResponse({ type: UnreadCountResponse })
   async unreadCount(@CurrentUser() user: AuthUser): Promise<UnreadCountResponse> {
     return { unread: await this.notifications.countUnread(user.id) };
   }
@@ -38,6 +41,7 @@ export class MyNotificationsController {
   @Authenticated()
   @Post('notifications/read-all')
   @HttpCode(200)
+  @ApiOkResponse({ type: ReadAllResponse })
   async readAll(@CurrentUser() user: AuthUser): Promise<ReadAllResponse> {
     return { marked: await this.notifications.markAllRead(user.id) };
   }
@@ -45,12 +49,14 @@ export class MyNotificationsController {
   @Authenticated()
   @Post('notifications/:id/read')
   @HttpCode(200)
+  @ApiOkResponse({ type: NotificationResponse })
   read(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<NotificationResponse> {
     return this.notifications.markRead(user.id, id);
   }
 
   @Authenticated()
   @Get('notification-settings')
+  @ApiOkResponse({ type: NotificationSettingsResponse })
   settings(@CurrentUser() user: AuthUser): Promise<NotificationSettingsResponse> {
     return this.notifications.getSettings(user.id);
   }
@@ -58,6 +64,7 @@ export class MyNotificationsController {
   /** Turns the digests and reminders on or off. */
   @Authenticated()
   @Patch('notification-settings')
+  @ApiOkResponse({ type: NotificationSettingsResponse })
   updateSettings(
     @CurrentUser() user: AuthUser,
     @Body() dto: UpdateNotificationSettingsDto,
@@ -75,6 +82,7 @@ export class OutboxController {
   /** `?status=dead`: the e-mails given up. */
   @Roles('admin')
   @Get()
+  @ApiOkResponse({ type: PageOf(OutboxItemResponse) })
   list(@Query() query: ListOutboxQuery): Promise<Page<OutboxItemResponse>> {
     return this.notifications.listOutbox(query);
   }
@@ -83,6 +91,7 @@ export class OutboxController {
   @Roles('admin')
   @Post(':id/retry')
   @HttpCode(200)
+  @ApiOkResponse({ type: OutboxItemResponse })
   retry(@Param('id', ParseUUIDPipe) id: string): Promise<OutboxItemResponse> {
     return this.notifications.retry(id);
   }
