@@ -38,8 +38,8 @@ export class AuthService {
   }
 
   async register(dto: RegisterDto): Promise<AuthResponse> {
-    const user = await this.users.create({ ...dto, role: 'student' });
-    return this.signIn(user);
+    const created = await this.users.create({ ...dto, role: 'student' });
+    return this.signIn(await this.users.getById(created.id));
   }
 
   async login(dto: LoginDto, address: string): Promise<AuthResponse> {
@@ -73,11 +73,11 @@ export class AuthService {
   }
 
   async me(userId: string): Promise<UserResponse> {
-    return toUserResponse(await this.users.getById(userId));
+    return this.users.get(userId);
   }
 
   async updateMe(userId: string, dto: UpdateMeDto): Promise<UserResponse> {
-    return toUserResponse(await this.users.update(userId, dto, 'self'));
+    return this.users.update(userId, dto, 'self');
   }
 
   async changePassword(userId: string, dto: ChangePasswordDto): Promise<AuthResponse> {

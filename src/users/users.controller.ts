@@ -9,7 +9,7 @@ import type { Page } from '../common/pagination/pagination.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
-import { toUserResponse, UserResponse } from './dto/user.response.js';
+import { UserResponse } from './dto/user.response.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')
@@ -28,8 +28,8 @@ export class UsersController {
   /** Creates an account of any role (staff accounts are made this way). */
   @Post()
   @ApiCreatedResponse({ type: UserResponse })
-  async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
-    return toUserResponse(await this.users.create(dto));
+  create(@Body() dto: CreateUserDto): Promise<UserResponse> {
+    return this.users.create(dto);
   }
 
   @Get(':id')
@@ -44,12 +44,12 @@ export class UsersController {
    */
   @Patch(':id')
   @ApiOkResponse({ type: UserResponse })
-  async update(
+  update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,
     @CurrentUser() admin: AuthUser,
     @Req() request: FastifyRequest,
   ): Promise<UserResponse> {
-    return toUserResponse(await this.users.update(id, dto, { id: admin.id, address: request.ip }));
+    return this.users.update(id, dto, { id: admin.id, address: request.ip });
   }
 }

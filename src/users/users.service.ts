@@ -56,7 +56,7 @@ export class UsersService {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  async create(input: NewUser): Promise<User> {
+  async create(input: NewUser): Promise<UserResponse> {
     this.passwords.assertAcceptable(input.password, input.email);
     const email = input.email.trim().toLowerCase();
     const passwordHash = await this.passwords.hash(input.password);
@@ -80,7 +80,7 @@ export class UsersService {
     if (inserted.identifiers.length === 0 || !inserted.generatedMaps[0]?.id) {
       throw new DomainException(ErrorCode.ALREADY_EXISTS, 'An account with this email already exists');
     }
-    return this.getById(inserted.generatedMaps[0].id as string);
+    return this.get(inserted.generatedMaps[0].id as string);
   }
 
   async get(id: string): Promise<UserResponse> {
@@ -132,7 +132,7 @@ export class UsersService {
    * under concurrency. `actor` is staff, or `'self'` for the user's own change (PATCH /auth/me):
    * their home faculty, which eligibility rests on, may then be set once but not changed.
    */
-  async update(id: string, changes: UserChanges, actor: AuditActor | 'self'): Promise<User> {
+  async update(id: string, changes: UserChanges, actor: AuditActor | 'self'): Promise<UserResponse> {
     await this.users.manager.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('User');
@@ -192,7 +192,7 @@ export class UsersService {
         }
       }
     });
-    return this.getById(id);
+    return this.get(id);
   }
 
   /**
