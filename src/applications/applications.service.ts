@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -9,7 +9,7 @@ import { DomainException, InvalidInputError, NotFoundError } from '../common/err
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { stepColumns, timelinePage } from '../common/entities/workflow-event.entity.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
-import { containsPattern } from '../common/search.js';
+import { whereContainsText } from '../common/search.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProgrammePlaces } from '../programmes/programme-places.js';
 import { Programme } from '../programmes/programme.entity.js';
@@ -387,16 +387,7 @@ export class ApplicationsService {
         { programmeId: query.programmeId },
       );
     }
-    if (query.q) {
-      const pattern = containsPattern(query.q);
-      builder.andWhere(
-        new Brackets((where) =>
-          where
-            .where('s.email ILIKE :pattern', { pattern })
-            .orWhere("(s.first_name || ' ' || s.last_name) ILIKE :pattern", { pattern }),
-        ),
-      );
-    }
+    whereContainsText(builder, ['s.email', "s.first_name || ' ' || s.last_name"], query.q);
     if (isStudent) {
       applyKeyset(builder, { columns: ['a.created_at', 'a.id'], direction: 'DESC' }, query);
     } else {

@@ -1,10 +1,10 @@
 import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
-import { containsPattern } from '../common/search.js';
+import { whereContainsText } from '../common/search.js';
 import type { IncomingFiltersDto } from './dto/incoming-filters.dto.js';
 
-/** The expression `q` searches (and incoming_search_idx indexes): names and email, accents and case ignored. */
+/** What `q` searches, accents and case ignored (incoming_search_idx indexes it): names and email. */
 const SEARCHED = (alias: string) =>
-  `portal_unaccent(lower(${alias}.first_name || ' ' || ${alias}.last_name || ' ' || ${alias}.email))`;
+  `${alias}.first_name || ' ' || ${alias}.last_name || ' ' || ${alias}.email`;
 
 /**
  * Applies the list and export filters to a query over incoming_mobilities aliased `alias`.
@@ -28,12 +28,7 @@ export function applyIncomingFilters<T extends ObjectLiteral>(
     query.andWhere(`${alias}.academic_year = :academicYear`, { academicYear: filters.academicYear });
   }
   if (filters.term) query.andWhere(`${alias}.term = :term`, { term: filters.term });
-  const q = filters.q?.trim();
-  if (q) {
-    query.andWhere(`${SEARCHED(alias)} LIKE portal_unaccent(lower(:qPattern))`, {
-      qPattern: containsPattern(q),
-    });
-  }
+  whereContainsText(query, [SEARCHED(alias)], filters.q);
   if (filters.presentOn) {
     query.andWhere(
       new Brackets((where) =>

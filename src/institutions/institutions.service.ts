@@ -4,7 +4,7 @@ import { DataSource, Repository, type EntityManager } from 'typeorm';
 import { brokenConstraint, UNIQUE_VIOLATION } from '../common/errors/database-errors.js';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
-import { escapeLike } from '../common/search.js';
+import { containsSearchText, searchParameters } from '../common/search.js';
 import type { CreateFacultyDto } from './dto/create-faculty.dto.js';
 import type { CreateInstitutionDto } from './dto/create-institution.dto.js';
 import { toFacultyResponse, type FacultyResponse } from './dto/faculty.response.js';
@@ -15,11 +15,8 @@ import { Faculty } from './faculty.entity.js';
 import { InstitutionErrorCode } from './institution-error-codes.js';
 import { Institution } from './institution.entity.js';
 
-/**
- * Name search: exactly the expression of the trigram index institutions_name_search_idx, so the
- * planner can use it. `:q` must already have LIKE's wildcards escaped.
- */
-export const INSTITUTION_NAME_MATCHES = `portal_unaccent(lower(i.name)) LIKE '%' || portal_unaccent(lower(:q)) || '%'`;
+/** Name search: exactly the expression of the trigram index institutions_name_search_idx. */
+export const INSTITUTION_NAME_MATCHES = containsSearchText('i.name');
 
 /** Unique constraints of the catalogue and the conflict each one means. */
 const CONFLICTS: Record<string, { code: InstitutionErrorCode; message: string; field: string }> = {
@@ -73,7 +70,7 @@ export class InstitutionsService {
       // Part of the name, or the exact abbreviation or SCHAC code: "umons" finds Université de Mons.
       builder.andWhere(
         `(${INSTITUTION_NAME_MATCHES} OR lower(i.abbreviation) = lower(:exact) OR i.schac_code = lower(:exact))`,
-        { q: escapeLike(query.q), exact: query.q.trim() },
+        { ...searchParameters(query.q), exact: query.q.trim() },
       );
     }
     applyKeyset(builder, { columns: ['i.name', 'i.id'], direction: 'ASC' }, query);

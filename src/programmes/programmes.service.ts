@@ -7,7 +7,7 @@ import { brokenConstraint, CHECK_VIOLATION } from '../common/errors/database-err
 import { InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
-import { escapeLike } from '../common/search.js';
+import { containsSearchText, whereContainsText } from '../common/search.js';
 import { Institution } from '../institutions/institution.entity.js';
 import type { Role } from '../users/role.js';
 import type { CreateProgrammeDto } from './dto/create-programme.dto.js';
@@ -26,7 +26,7 @@ export function seesEveryProgramme(caller: AuthUser | undefined): boolean {
 }
 
 /** Title search: exactly the expression of the trigram index programmes_title_search_idx. */
-export const PROGRAMME_TITLE_MATCHES = `portal_unaccent(lower(p.title)) LIKE '%' || portal_unaccent(lower(:q)) || '%'`;
+export const PROGRAMME_TITLE_MATCHES = containsSearchText('p.title');
 
 const OPEN_AT_NOW = `p.status = 'published' AND p.application_opens_at <= :now AND p.application_closes_at > :now`;
 
@@ -60,7 +60,7 @@ export class ProgrammesService {
     if (query.open !== undefined) {
       builder.andWhere(query.open ? `(${OPEN_AT_NOW})` : `NOT (${OPEN_AT_NOW})`, { now });
     }
-    if (query.q) builder.andWhere(PROGRAMME_TITLE_MATCHES, { q: escapeLike(query.q) });
+    whereContainsText(builder, ['p.title'], query.q);
     applyKeyset(builder, { columns: ['p.application_closes_at', 'p.id'], direction: 'ASC' }, query);
     const rows = await builder.getMany();
     return toPage(

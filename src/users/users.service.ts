@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository, type EntityManager } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { HttpStatus } from '@nestjs/common';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
-import { containsPattern } from '../common/search.js';
+import { whereContainsText } from '../common/search.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { Locale } from '../common/domain.js';
 import type { Environment } from '../config/environment.js';
@@ -110,16 +110,7 @@ export class UsersService {
     const builder = this.users.createQueryBuilder('user');
     if (query.role) builder.andWhere('user.role = :role', { role: query.role });
     if (query.active !== undefined) builder.andWhere('user.active = :active', { active: query.active });
-    if (query.q) {
-      const pattern = containsPattern(query.q);
-      builder.andWhere(
-        new Brackets((where) =>
-          where
-            .where('user.email ILIKE :pattern', { pattern })
-            .orWhere("(user.first_name || ' ' || user.last_name) ILIKE :pattern", { pattern }),
-        ),
-      );
-    }
+    whereContainsText(builder, ['user.email', "user.first_name || ' ' || user.last_name"], query.q);
     applyKeyset(builder, { columns: ['user.created_at', 'user.id'], direction: 'DESC' }, query);
     const rows = await builder.getMany();
     return toPage(rows, query.limit, (user) => [user.createdAt.toISOString(), user.id], toUserResponse);

@@ -1,5 +1,5 @@
-import { PartialType } from '@nestjs/swagger';
+import { PatchType } from '../../common/dto/fields.js';
 import { CreateAgreementDto } from './create-agreement.dto.js';
 
 /** Any subset of the agreement's fields; null clears facultyId and languageRequirement. */
-export class UpdateAgreementDto extends PartialType(CreateAgreementDto, { skipNullProperties: false }) {}
+export class UpdateAgreementDto extends PatchType(CreateAgreementDto) {}

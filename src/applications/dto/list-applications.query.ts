@@ -1,11 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { TERMS, type Term } from '../../common/domain.js';
-import { IsAcademicYear } from '../../common/dto/fields.js';
+import { AcademicTermFiltersDto } from '../../common/dto/academic-term-filters.dto.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../application-state.js';
 
-export class ListApplicationsQuery extends PageQueryDto {
+export class ListApplicationsQuery extends IntersectionType(PageQueryDto, AcademicTermFiltersDto) {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
   @IsOptional()
   @IsIn(APPLICATION_STATUSES)
@@ -15,16 +14,6 @@ export class ListApplicationsQuery extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   programmeId?: string;
-
-  /** `2025/2026` */
-  @IsOptional()
-  @IsAcademicYear()
-  academicYear?: string;
-
-  @ApiPropertyOptional({ enum: TERMS })
-  @IsOptional()
-  @IsIn(TERMS)
-  term?: Term;
 
   /** Part of the student's name or email. */
   @IsOptional()

@@ -1,4 +1,5 @@
-import { IntersectionType, PartialType } from '@nestjs/swagger';
+import { IntersectionType } from '@nestjs/swagger';
+import { PatchType } from '../../common/dto/fields.js';
 import { NamesDto } from '../../users/dto/names.dto.js';
 import { PreferredLocaleDto } from '../../users/dto/preferred-locale.dto.js';
 import { StudentProfileDto } from '../../users/dto/student-profile.dto.js';
@@ -8,9 +9,6 @@ import { StudentProfileDto } from '../../users/dto/student-profile.dto.js';
  * the language of their notifications. Names
  * may be left out but not be null; null clears a student field.
  */
-export class UpdateMeDto extends PartialType(
+export class UpdateMeDto extends PatchType(
   IntersectionType(NamesDto, StudentProfileDto, PreferredLocaleDto),
-  {
-    skipNullProperties: false,
-  },
 ) {}

@@ -1,12 +1,12 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { TERMS, type Term } from '../../common/domain.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { INCOMING_STATUSES, type IncomingStatus } from '../incoming-state.js';
-import { IsAcademicYear, IsCalendarDate } from '../../common/dto/fields.js';
+import { AcademicTermFiltersDto } from '../../common/dto/academic-term-filters.dto.js';
+import { IsCalendarDate } from '../../common/dto/fields.js';
 
 /** The filters shared by the list and the CSV export. */
-export class IncomingFiltersDto {
+export class IncomingFiltersDto extends AcademicTermFiltersDto {
   @ApiPropertyOptional({ enum: INCOMING_STATUSES })
   @IsOptional()
   @IsIn(INCOMING_STATUSES)
@@ -19,16 +19,6 @@ export class IncomingFiltersDto {
   @IsOptional()
   @IsUUID()
   hostFacultyId?: string;
-
-  @ApiPropertyOptional({ example: '2025/2026' })
-  @IsOptional()
-  @IsAcademicYear()
-  academicYear?: string;
-
-  @ApiPropertyOptional({ enum: TERMS })
-  @IsOptional()
-  @IsIn(TERMS)
-  term?: Term;
 
   /** Part of the name or email, in any script; accents and case are ignored. */
   @IsOptional()

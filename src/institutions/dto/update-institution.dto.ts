@@ -1,5 +1,5 @@
-import { PartialType } from '@nestjs/swagger';
+import { PatchType } from '../../common/dto/fields.js';
 import { CreateInstitutionDto } from './create-institution.dto.js';
 
 /** Any subset of the institution's fields; null clears the optional ones. */
-export class UpdateInstitutionDto extends PartialType(CreateInstitutionDto, { skipNullProperties: false }) {}
+export class UpdateInstitutionDto extends PatchType(CreateInstitutionDto) {}

@@ -1,25 +1,15 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { TERMS, type Term } from '../../common/domain.js';
+import { AcademicTermFiltersDto } from '../../common/dto/academic-term-filters.dto.js';
+import { Trimmed } from '../../common/dto/fields.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
-import { IsAcademicYear, Trimmed } from '../../common/dto/fields.js';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity.js';
 
-export class ListProgrammesQuery extends PageQueryDto {
+export class ListProgrammesQuery extends IntersectionType(PageQueryDto, AcademicTermFiltersDto) {
   @IsOptional()
   @IsUUID()
   hostInstitutionId?: string;
-
-  /** e.g. 2025/2026 */
-  @IsOptional()
-  @IsAcademicYear()
-  academicYear?: string;
-
-  @ApiPropertyOptional({ enum: TERMS })
-  @IsOptional()
-  @IsIn(TERMS, { message: `term must be one of ${TERMS.join(', ')}` })
-  term?: Term;
 
   /** true: only programmes taking applications now; false: only those that are not. */
   @ApiPropertyOptional({ type: Boolean })

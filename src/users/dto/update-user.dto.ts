@@ -1,12 +1,11 @@
-import { ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
-import { Omittable } from '../../common/dto/fields.js';
+import { Omittable, PatchType } from '../../common/dto/fields.js';
 import { CreateUserDto } from './create-user.dto.js';
 
 /** Any of role, names, activation and a student's home faculty; only the faculty may be null. */
-export class UpdateUserDto extends PartialType(
+export class UpdateUserDto extends PatchType(
   PickType(CreateUserDto, ['role', 'firstName', 'lastName'] as const),
-  { skipNullProperties: false },
 ) {
   /** false ends the account's sessions at once and refuses its logins. */
   @ApiPropertyOptional()
