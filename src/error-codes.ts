@@ -4,6 +4,7 @@
  * (`npm run docs:error-codes`), and a unit test fails when that list is stale.
  */
 import { APPLICATION_ERROR_CODES } from './applications/application-error-codes.js';
+import { AUTH_ERROR_CODES } from './auth/auth-error-codes.js';
 import {
   ERROR_CODES,
   type DomainErrorCode,
@@ -22,6 +23,7 @@ import { USER_ERROR_CODES } from './users/user-error-codes.js';
 export const ERROR_CODE_TABLES: ReadonlyArray<{ feature: string; table: ErrorCodeTable<string> }> = [
   { feature: 'any route', table: ERROR_CODES },
   { feature: 'accounts', table: USER_ERROR_CODES },
+  { feature: 'sign-in and accounts', table: AUTH_ERROR_CODES },
   { feature: 'institutions', table: INSTITUTION_ERROR_CODES },
   { feature: 'programmes', table: PROGRAMME_ERROR_CODES },
   { feature: 'applications', table: APPLICATION_ERROR_CODES },
@@ -35,6 +37,7 @@ export const ERROR_CODE_TABLES: ReadonlyArray<{ feature: string; table: ErrorCod
 export const ALL_ERROR_CODES: Readonly<Record<DomainErrorCode, ErrorCodeInfo>> = {
   ...ERROR_CODES,
   ...USER_ERROR_CODES,
+  ...AUTH_ERROR_CODES,
   ...INSTITUTION_ERROR_CODES,
   ...PROGRAMME_ERROR_CODES,
   ...APPLICATION_ERROR_CODES,

@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { UserResponse } from '../users/dto/user.response.js';
 import type { AuthUser } from './auth-user.js';
@@ -22,8 +28,10 @@ export class AuthController {
   @Public()
   @Post('register')
   @ApiCreatedResponse({ type: AuthResponse })
-  register(@Body() dto: RegisterDto): Promise<AuthResponse> {
-    return this.auth.register(dto);
+  @ApiConflictResponse({ description: 'The email, or a lookalike of it (EMAIL_CONFUSABLE), has an account' })
+  @ApiTooManyRequestsResponse({ description: 'Password hashing at capacity (PASSWORD_HASHING_BUSY)' })
+  register(@Body() dto: RegisterDto, @Req() request: FastifyRequest): Promise<AuthResponse> {
+    return this.auth.register(dto, request.ip);
   }
 
   /** Exchanges email and password for a bearer token. */
@@ -31,7 +39,12 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponse })
-  @ApiTooManyRequestsResponse({ description: 'More than 5 failed logins in a minute for this email' })
+  @ApiTooManyRequestsResponse({
+    description:
+      'More than 5 attempts in a minute for this email from this address (LOGIN_ACCOUNT_LIMITED), ' +
+      'more than 20 from this address (LOGIN_ADDRESS_LIMITED), or password hashing at capacity ' +
+      '(PASSWORD_HASHING_BUSY); Retry-After says when to try again',
+  })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<AuthResponse> {
     return this.auth.login(dto, request.ip);
   }
@@ -56,7 +69,11 @@ export class AuthController {
   @Post('password')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponse })
-  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<AuthResponse> {
-    return this.auth.changePassword(user.id, dto);
+  changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ChangePasswordDto,
+    @Req() request: FastifyRequest,
+  ): Promise<AuthResponse> {
+    return this.auth.changePassword(user.id, dto, request.ip);
   }
 }

@@ -35,12 +35,7 @@ import { LoginThrottle } from './login-throttle.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [
-    AuthService,
-    { provide: LoginThrottle, useFactory: () => new LoginThrottle() },
-    FirstAdminService,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
+  providers: [AuthService, LoginThrottle, FirstAdminService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService],
 })
 export class AuthModule {}

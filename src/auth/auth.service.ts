@@ -37,39 +37,53 @@ export class AuthService {
     this.expiresIn = durationToSeconds(config.get('JWT_EXPIRES_IN', { infer: true }));
   }
 
-  async register(dto: RegisterDto): Promise<AuthResponse> {
-    const created = await this.users.create({ ...dto, role: 'student' });
+  async register(dto: RegisterDto, address?: string): Promise<AuthResponse> {
+    const created = await this.users.create({ ...dto, role: 'student' }, address);
     return this.signIn(await this.users.getById(created.id));
   }
 
+  /**
+   * The attempt is counted (per account and address, and per address) before anything else, and
+   * refused beyond the allowance without checking the password; see LoginThrottle. An unknown
+   * email costs what a known one does (a check against a decoy hash, through the same bounded
+   * queue), so neither the answer nor its time tells them apart.
+   */
   async login(dto: LoginDto, address: string): Promise<AuthResponse> {
-    this.throttle.assertNotBlocked(dto.email, address);
-    const user = await this.users.findByEmailWithPassword(dto.email);
-    // Verify even for an unknown email, so both failures look and take the same.
-    const matches = await this.passwords.verify(dto.password, user?.passwordHash);
-    if (!user || !matches || !user.active) {
+    const attempt = await this.throttle.begin(dto.email, address);
+    let checked = false;
+    try {
+      const user = await this.users.findByEmailWithPassword(dto.email);
+      const matches = await this.passwords.verify(dto.password, user?.passwordHash, address);
+      checked = true;
+      if (!user || !matches || !user.active) {
+        await this.audit.record({
+          actorId: null,
+          action: 'auth.login.failed',
+          targetType: user ? 'user' : undefined,
+          targetId: user?.id,
+          address,
+          // An unknown email is kept only as a hash: attempts correlate, nobody's address is stored.
+          details: user
+            ? { reason: matches ? 'inactive' : 'wrong-password' }
+            : { emailSha256: sha256(dto.email) },
+        });
+        throw new UnauthorizedException(BAD_CREDENTIALS);
+      }
+      // A success takes back its own count only: the failures before it stay counted.
+      await this.throttle.refund(attempt);
       await this.audit.record({
-        actorId: null,
-        action: 'auth.login.failed',
-        targetType: user ? 'user' : undefined,
-        targetId: user?.id,
+        actorId: user.id,
+        action: 'auth.login.succeeded',
+        targetType: 'user',
+        targetId: user.id,
         address,
-        // An unknown email is kept only as a hash: attempts correlate, nobody's address is stored.
-        details: user
-          ? { reason: matches ? 'inactive' : 'wrong-password' }
-          : { emailSha256: sha256(dto.email) },
       });
-      this.throttle.recordFailure(dto.email, address);
-      throw new UnauthorizedException(BAD_CREDENTIALS);
+      return this.signIn(user);
+    } catch (error) {
+      // Refused before any password was tried (hashing at capacity, the database away): not an attempt.
+      if (!checked) await this.throttle.refund(attempt).catch(() => undefined);
+      throw error;
     }
-    await this.audit.record({
-      actorId: user.id,
-      action: 'auth.login.succeeded',
-      targetType: 'user',
-      targetId: user.id,
-      address,
-    });
-    return this.signIn(user);
   }
 
   async me(userId: string): Promise<UserResponse> {
@@ -80,13 +94,13 @@ export class AuthService {
     return this.users.update(userId, dto, 'self');
   }
 
-  async changePassword(userId: string, dto: ChangePasswordDto): Promise<AuthResponse> {
+  async changePassword(userId: string, dto: ChangePasswordDto, address?: string): Promise<AuthResponse> {
     const current = await this.users.getById(userId);
     const withHash = await this.users.findByEmailWithPassword(current.email);
-    if (!(await this.passwords.verify(dto.currentPassword, withHash?.passwordHash))) {
+    if (!(await this.passwords.verify(dto.currentPassword, withHash?.passwordHash, address))) {
       throw new InvalidInputError('currentPassword is incorrect', ['currentPassword']);
     }
-    await this.users.changePassword(userId, dto.newPassword);
+    await this.users.changePassword(userId, dto.newPassword, address);
     // Every earlier token is now void; the caller gets a fresh one.
     return this.signIn(await this.users.getById(userId));
   }

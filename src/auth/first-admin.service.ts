@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common'
 import { ConfigService } from '@nestjs/config';
 import { DataSource } from 'typeorm';
 import type { Environment } from '../config/environment.js';
+import { normaliseEmail } from '../users/email-address.js';
 import { PasswordService } from '../users/password.service.js';
 import { User } from '../users/user.entity.js';
 
@@ -23,7 +24,8 @@ export class FirstAdminService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const email = this.config.get('ADMIN_EMAIL', { infer: true })?.toLowerCase();
+    const configured = this.config.get('ADMIN_EMAIL', { infer: true });
+    const email = configured ? normaliseEmail(configured) : undefined;
     const password = this.config.get('ADMIN_PASSWORD', { infer: true });
     if (email && !password) this.logger.warn('ADMIN_EMAIL is set without ADMIN_PASSWORD; ignoring it');
 

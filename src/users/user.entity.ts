@@ -18,6 +18,15 @@ export class User extends TimestampedEntity {
   @Column({ type: 'varchar', length: 254 })
   email: string;
 
+  /**
+   * The address's confusable skeleton (UTS #39 style: `аdmin@` with a Cyrillic а and `admin@` have
+   * the same), written by the database on every insert and email change and unique, so no two
+   * accounts look alike. Null only for a lookalike that existed before the rule.
+   */
+  @Index('users_email_skeleton_unique', { unique: true })
+  @Column({ type: 'text', nullable: true, select: false, insert: false, update: false })
+  emailSkeleton: string | null;
+
   /** scrypt hash; never selected unless asked for. */
   @Column({ type: 'varchar', length: 255, select: false })
   passwordHash: string;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
@@ -28,8 +28,9 @@ export class UsersController {
   /** Creates an account of any role (staff accounts are made this way). */
   @Post()
   @ApiCreatedResponse({ type: UserResponse })
-  create(@Body() dto: CreateUserDto): Promise<UserResponse> {
-    return this.users.create(dto);
+  @ApiConflictResponse({ description: 'The email, or a lookalike of it (EMAIL_CONFUSABLE), has an account' })
+  create(@Body() dto: CreateUserDto, @Req() request: FastifyRequest): Promise<UserResponse> {
+    return this.users.create(dto, request.ip);
   }
 
   @Get(':id')

@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { HttpStatus } from '@nestjs/common';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
 import { whereContainsText } from '../common/search.js';
 import { AuditService } from '../audit/audit.service.js';
+import { AuthErrorCode } from '../auth/auth-error-codes.js';
+import { normaliseEmail } from './email-address.js';
 import type { Locale } from '../common/domain.js';
 import type { Environment } from '../config/environment.js';
 import { PasswordService } from './password.service.js';
@@ -56,10 +57,19 @@ export class UsersService {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  async create(input: NewUser): Promise<UserResponse> {
-    this.passwords.assertAcceptable(input.password, input.email);
-    const email = input.email.trim().toLowerCase();
-    const passwordHash = await this.passwords.hash(input.password);
+  /**
+   * Creates an account (registration and admin-created users). The email is normalised (NFKC,
+   * lower case); an exact duplicate is a 409 ALREADY_EXISTS, a lookalike of an existing address (the
+   * same skeleton, see the AddUserEmailSkeleton migration) a 409 EMAIL_CONFUSABLE. `owner` is the
+   * client address the password hashing is done for.
+   */
+  async create(input: NewUser, owner?: string): Promise<UserResponse> {
+    const email = normaliseEmail(input.email);
+    this.passwords.assertAcceptable(input.password, email);
+    // Refused before hashing when the clash is already there (the insert below still decides races).
+    const known = await this.clashWith(email);
+    if (known) throw known;
+    const passwordHash = await this.passwords.hash(input.password, owner);
     const user = this.users.create({
       email,
       passwordHash,
@@ -69,7 +79,8 @@ export class UsersService {
       preferredLocale: input.preferredLocale ?? this.config.get('DEFAULT_LOCALE', { infer: true }),
       ...(input.role === 'student' ? this.studentFields(input) : {}),
     });
-    // The unique index decides, so two registrations racing for one email cannot both win.
+    // The unique indexes decide (the email, and its skeleton), so two registrations racing for one
+    // address, or for two lookalike addresses, cannot both win.
     const inserted = await this.users
       .createQueryBuilder()
       .insert()
@@ -78,7 +89,10 @@ export class UsersService {
       .returning('*')
       .execute();
     if (inserted.identifiers.length === 0 || !inserted.generatedMaps[0]?.id) {
-      throw new DomainException(ErrorCode.ALREADY_EXISTS, 'An account with this email already exists');
+      throw (
+        (await this.clashWith(email)) ??
+        new DomainException(ErrorCode.ALREADY_EXISTS, 'An account with this email already exists')
+      );
     }
     return this.get(inserted.generatedMaps[0].id as string);
   }
@@ -102,7 +116,7 @@ export class UsersService {
     return this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
-      .where('user.email = :email', { email: email.trim().toLowerCase() })
+      .where('user.email = :email', { email: normaliseEmail(email) })
       .getOne();
   }
 
@@ -208,16 +222,34 @@ export class UsersService {
   }
 
   /** Stores a new password and ends every token issued before. */
-  async changePassword(id: string, newPassword: string): Promise<void> {
+  async changePassword(id: string, newPassword: string, owner?: string): Promise<void> {
     const user = await this.getById(id);
     this.passwords.assertAcceptable(newPassword, user.email, 'newPassword');
-    const passwordHash = await this.passwords.hash(newPassword);
+    const passwordHash = await this.passwords.hash(newPassword, owner);
     await this.users
       .createQueryBuilder()
       .update()
       .set({ passwordHash, tokenVersion: () => 'token_version + 1' })
       .where('id = :id', { id })
       .execute();
+  }
+
+  /** An account with this address (409 ALREADY_EXISTS) or one that looks like it (EMAIL_CONFUSABLE). */
+  private async clashWith(email: string): Promise<DomainException | undefined> {
+    const [clash] = (await this.users.query(
+      `SELECT email = $1 AS same FROM users
+        WHERE email = $1 OR email_skeleton = users_email_skeleton($1)
+        ORDER BY same DESC LIMIT 1`,
+      [email],
+    )) as Array<{ same: boolean }>;
+    if (!clash) return undefined;
+    if (!clash.same) {
+      const message = 'This email looks like the address of an existing account; use another';
+      return new DomainException(AuthErrorCode.EMAIL_CONFUSABLE, message, HttpStatus.CONFLICT, {
+        fields: [{ field: 'email', problems: [message] }],
+      });
+    }
+    return new DomainException(ErrorCode.ALREADY_EXISTS, 'An account with this email already exists');
   }
 
   private studentFields(input: UserChanges): Partial<User> {

@@ -18,8 +18,9 @@ import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
  */
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 60);
 const CALLERS = ['anonymous', 'student', 'advisor', 'coordinator', 'editor', 'admin'] as const;
-// Side effects that are themselves the point of a rejection: the audit trail of failed logins.
-const NOT_FINGERPRINTED = new Set(['audit_log', 'typeorm_migrations', 'typeorm_metadata']);
+// Side effects that are themselves the point of a rejection: the audit trail of failed logins and
+// the login attempt counters.
+const NOT_FINGERPRINTED = new Set(['audit_log', 'login_attempts', 'typeorm_migrations', 'typeorm_metadata']);
 
 interface OpenApiOperation {
   operationId?: string;

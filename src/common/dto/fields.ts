@@ -10,6 +10,7 @@ import {
   type ValidationOptions,
 } from 'class-validator';
 import { isCalendarDate } from '../dates.js';
+import { normaliseEmail, NoInvisibleCharacters } from '../../users/email-address.js';
 import { isAcademicYear } from '../domain.js';
 
 /** Field decorators shared by the DTOs of every feature. */
@@ -25,8 +26,15 @@ export const UpperCased = () =>
 export const LowerCased = () =>
   Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
 
-/** Emails are stored and compared trimmed and lower-cased, so uniqueness ignores case. */
-export const NormalizedEmail = LowerCased;
+/**
+ * Emails are stored and compared NFKC-normalised, trimmed and lower-cased, so uniqueness ignores
+ * case and full-width forms; an invisible or formatting character is a 400 naming the field.
+ */
+export const NormalizedEmail = () =>
+  applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? normaliseEmail(value) : value)),
+    NoInvisibleCharacters(),
+  );
 
 /**
  * The one way to say "may be left out, but never null" (its column is NOT NULL): the field's

@@ -7,6 +7,8 @@ import { CatalogueListOrders1795804048789 } from './1795804048789-CatalogueListO
 import { CreateApplications1795804080643 } from './1795804080643-CreateApplications.js';
 import { CreateAuditLog1795804200000 } from './1795804200000-CreateAuditLog.js';
 import { AddUserErasedAt1795805400000 } from './1795805400000-AddUserErasedAt.js';
+import { CreateLoginAttempts1796000468261 } from './1796000468261-CreateLoginAttempts.js';
+import { AddUserEmailSkeleton1796000468262 } from './1796000468262-AddUserEmailSkeleton.js';
 import { OneWorkflowEventShape1796004817263 } from './1796004817263-OneWorkflowEventShape.js';
 import { LanguageSkillStatus1796041873215 } from './1796041873215-LanguageSkillStatus.js';
 import { CreateNotifications1796138204717 } from './1796138204717-CreateNotifications.js';
@@ -22,6 +24,8 @@ export const MIGRATIONS = [
   CreateApplications1795804080643,
   CreateAuditLog1795804200000,
   AddUserErasedAt1795805400000,
+  CreateLoginAttempts1796000468261,
+  AddUserEmailSkeleton1796000468262,
   OneWorkflowEventShape1796004817263,
   LanguageSkillStatus1796041873215,
   CreateNotifications1796138204717,
