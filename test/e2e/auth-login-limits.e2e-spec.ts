@@ -71,12 +71,17 @@ describe('Login limits (e2e)', () => {
     const quiet = await login(student.email, TEST_PASSWORD, '127.0.19.20');
     expect(quiet.status).toBe(200);
 
+    const floodStarted = performance.now();
     const flood = Array.from({ length: 40 }, (_, index) =>
-      login(uniqueEmail(`ghost${index}`), 'Wrong-password-123', flooder),
+      login(uniqueEmail(`ghost${index}`), 'Wrong-password-123', flooder).then((answer) => ({
+        ...answer,
+        endedAt: performance.now() - floodStarted,
+      })),
     );
     // The real login leaves once the flood is under way.
     await new Promise((resolve) => setTimeout(resolve, 50));
     const real = await login(student.email, TEST_PASSWORD, '127.0.19.21');
+    const realEndedAt = performance.now() - floodStarted;
     const flooded = await Promise.all(flood);
 
     const statuses = flooded.map((answer) => answer.status);
@@ -87,7 +92,12 @@ describe('Login limits (e2e)', () => {
         `slowest ${Math.max(...flooded.map((answer) => answer.took)).toFixed(0)} ms`,
     );
     expect(real.status).toBe(200);
-    expect(real.took).toBeLessThan(3000);
+    // Within 3 s; on a machine so loaded that one login alone takes over 0.75 s, within four of
+    // those (the login waits for at most the one check of the flood already running, then its own).
+    expect(real.took).toBeLessThan(Math.max(3000, 4 * quiet.took));
+    // And it does not wait behind the flood's queue: it ends before the flood's last checked attempt.
+    const lastChecked = Math.max(...flooded.filter((a) => a.status === 401).map((a) => a.endedAt));
+    expect(realEndedAt).toBeLessThan(lastChecked);
     // Most of the flood is refused at once, each refusal with Retry-After and a code.
     expect(refused.length).toBeGreaterThanOrEqual(30);
     expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
