@@ -34,6 +34,12 @@ export const errorCodeMessages = defineMessages(
     'error.CANNOT_ERASE_SELF': 'You cannot erase your own account.',
     'error.USER_ALREADY_ERASED': 'This person has already been erased.',
     'error.NOTIFICATION_NOT_DEAD': 'Only an e-mail that could not be delivered can be sent again.',
+    'error.LOGIN_ACCOUNT_LIMITED': 'Too many sign-in attempts for this account; wait a minute and try again.',
+    'error.LOGIN_ADDRESS_LIMITED':
+      'Too many sign-in attempts from your network; wait a minute and try again.',
+    'error.PASSWORD_HASHING_BUSY': 'The portal is busy checking passwords; try again in a few seconds.',
+    'error.EMAIL_CONFUSABLE':
+      'This email address looks like the address of an existing account; use another.',
   },
   {
     fr: {
@@ -69,6 +75,14 @@ export const errorCodeMessages = defineMessages(
       'error.CANNOT_ERASE_SELF': 'Vous ne pouvez pas effacer votre propre compte.',
       'error.USER_ALREADY_ERASED': 'Cette personne a déjà été effacée.',
       'error.NOTIFICATION_NOT_DEAD': 'Seul un e-mail qui n’a pas pu être remis peut être renvoyé.',
+      'error.LOGIN_ACCOUNT_LIMITED':
+        'Trop de tentatives de connexion pour ce compte ; attendez une minute et réessayez.',
+      'error.LOGIN_ADDRESS_LIMITED':
+        'Trop de tentatives de connexion depuis votre réseau ; attendez une minute et réessayez.',
+      'error.PASSWORD_HASHING_BUSY':
+        'Le portail vérifie beaucoup de mots de passe en ce moment ; réessayez dans quelques secondes.',
+      'error.EMAIL_CONFUSABLE':
+        'Cette adresse ressemble à celle d’un compte existant ; choisissez-en une autre.',
     },
     ru: {
       'error.HOME_FACULTY_LOCKED':
@@ -100,6 +114,11 @@ export const errorCodeMessages = defineMessages(
       'error.CANNOT_ERASE_SELF': 'Нельзя удалить собственную учётную запись.',
       'error.USER_ALREADY_ERASED': 'Данные этого человека уже удалены.',
       'error.NOTIFICATION_NOT_DEAD': 'Повторно отправить можно только недоставленное письмо.',
+      'error.LOGIN_ACCOUNT_LIMITED': 'Слишком много попыток входа в эту учётную запись; подождите минуту.',
+      'error.LOGIN_ADDRESS_LIMITED': 'Слишком много попыток входа из вашей сети; подождите минуту.',
+      'error.PASSWORD_HASHING_BUSY':
+        'Портал сейчас занят проверкой паролей; повторите через несколько секунд.',
+      'error.EMAIL_CONFUSABLE': 'Этот адрес похож на адрес существующей учётной записи; укажите другой.',
     },
     kk: {
       'error.HOME_FACULTY_LOCKED':
@@ -129,6 +148,11 @@ export const errorCodeMessages = defineMessages(
       'error.CANNOT_ERASE_SELF': 'Өз тіркелгіңізді өшіре алмайсыз.',
       'error.USER_ALREADY_ERASED': 'Бұл адамның деректері бұрын өшірілген.',
       'error.NOTIFICATION_NOT_DEAD': 'Тек жеткізілмеген хатты қайта жіберуге болады.',
+      'error.LOGIN_ACCOUNT_LIMITED': 'Бұл тіркелгіге кіру әрекеттері тым көп; бір минут күтіңіз.',
+      'error.LOGIN_ADDRESS_LIMITED': 'Желіңізден кіру әрекеттері тым көп; бір минут күтіңіз.',
+      'error.PASSWORD_HASHING_BUSY':
+        'Портал қазір құпиясөздерді тексерумен бос емес; бірнеше секундтан кейін қайталаңыз.',
+      'error.EMAIL_CONFUSABLE': 'Бұл мекенжай бар тіркелгінің мекенжайына ұқсайды; басқасын таңдаңыз.',
     },
   },
 );

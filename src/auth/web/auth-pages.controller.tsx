@@ -7,6 +7,7 @@ import { formState } from '../../web/components/forms.js';
 import { formFields, textOf, validateForm } from '../../web/form-validation.js';
 import { WebController, PageReply } from '../../web/web.decorators.js';
 import { WebPages, type Page } from '../../web/web-pages.service.js';
+import { AuthErrorCode } from '../auth-error-codes.js';
 import { AuthService } from '../auth.service.js';
 import { Public } from '../decorators/public.decorator.js';
 import { LoginDto } from '../dto/credentials.dto.js';
@@ -114,13 +115,25 @@ export class AuthPagesController {
       return this.showRegister(page, formState(values, errors), 400);
     }
     try {
-      const session = await this.auth.register(validated.value);
+      const session = await this.auth.register(validated.value, reply.request.ip);
       this.web.startSession(reply, session.accessToken, session.expiresIn);
       page.redirect(landing(session.user.role), 'auth.notice.registered');
     } catch (error) {
+      if (error instanceof HttpException && error.getStatus() === HttpStatus.TOO_MANY_REQUESTS) {
+        return this.showRegister(
+          page,
+          formState(values, [{ field: 'form', message: page.t('error.TOO_MANY_REQUESTS') }]),
+          429,
+        );
+      }
       if (!(error instanceof DomainException) || error.status >= 500) throw error;
       const taken = error.code === ErrorCode.ALREADY_EXISTS;
-      const field = taken ? 'email' : error instanceof InvalidInputError ? 'password' : 'form';
+      const field =
+        taken || error.code === AuthErrorCode.EMAIL_CONFUSABLE
+          ? 'email'
+          : error instanceof InvalidInputError
+            ? 'password'
+            : 'form';
       const message = taken
         ? page.t('auth.register.emailTaken')
         : field === 'password'
