@@ -6,7 +6,13 @@ export enum IncomingErrorCode {
   ALREADY_EXISTS = 'INCOMING_ALREADY_EXISTS',
   INVALID_TRANSITION = 'INCOMING_INVALID_TRANSITION',
   IMPORT_INVALID = 'INCOMING_IMPORT_INVALID',
+  IMPORT_TOO_MANY_ROWS = 'INCOMING_IMPORT_TOO_MANY_ROWS',
+  IMPORT_BUSY = 'INCOMING_IMPORT_BUSY',
+  IMPORT_CANCELLED = 'INCOMING_IMPORT_CANCELLED',
 }
+
+/** nginx's 499 "Client Closed Request": what an import whose client left is logged with. */
+export const CLIENT_CLOSED_REQUEST = 499 as HttpStatus;
 
 export const INCOMING_ERROR_CODES: ErrorCodeTable<IncomingErrorCode> = {
   [IncomingErrorCode.ALREADY_EXISTS]: {
@@ -19,7 +25,20 @@ export const INCOMING_ERROR_CODES: ErrorCodeTable<IncomingErrorCode> = {
   },
   [IncomingErrorCode.IMPORT_INVALID]: {
     status: HttpStatus.BAD_REQUEST,
-    meaning: 'a CSV import has bad rows: nothing is imported, `problems` names each line and field',
+    meaning:
+      'a CSV import has bad lines: nothing is imported, `fields` names each line and field with its problems',
+  },
+  [IncomingErrorCode.IMPORT_TOO_MANY_ROWS]: {
+    status: HttpStatus.PAYLOAD_TOO_LARGE,
+    meaning: 'a CSV import has more than 5,000 rows (`maxRows`, `line`): nothing is imported, split the file',
+  },
+  [IncomingErrorCode.IMPORT_BUSY]: {
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    meaning: 'another CSV import is running on this instance; `Retry-After` says when to retry',
+  },
+  [IncomingErrorCode.IMPORT_CANCELLED]: {
+    status: CLIENT_CLOSED_REQUEST,
+    meaning: 'the client went away during a CSV import: it stopped and stored nothing (only in the logs)',
   },
 };
 

@@ -21,6 +21,7 @@ import type { TransitionIncomingDto } from './dto/transition-incoming.dto.js';
 import type { UpdateIncomingDto } from './dto/update-incoming.dto.js';
 import { IncomingErrorCode } from './incoming-error-codes.js';
 import { IncomingEvent } from './incoming-event.entity.js';
+import { plannedDateProblems } from './incoming-dates.js';
 import { applyIncomingFilters } from './incoming-filters.js';
 import { IncomingMobility } from './incoming-mobility.entity.js';
 import { fieldProblems, referenceProblems, type FieldProblem } from './incoming-references.js';
@@ -237,10 +238,7 @@ export class IncomingService {
     >,
     checkReferences = true,
   ): Promise<void> {
-    const problems: FieldProblem[] = [];
-    if (mobility.plannedDeparture <= mobility.plannedArrival) {
-      problems.push({ field: 'plannedDeparture', message: 'plannedDeparture must be after plannedArrival' });
-    }
+    const problems: FieldProblem[] = plannedDateProblems(mobility);
     if (checkReferences) problems.push(...(await referenceProblems(manager, mobility)));
     if (problems.length > 0) throw fieldProblems(problems);
   }

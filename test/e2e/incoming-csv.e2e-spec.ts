@@ -297,7 +297,13 @@ describe('Incoming mobilities: CSV export and import (e2e)', () => {
     expect(response.body).toMatchObject({
       code: 'INCOMING_IMPORT_INVALID',
       problemCount: 1,
-      problems: [{ line: 5, field: 'plannedArrival', message: expect.stringContaining('YYYY-MM-DD') }],
+      fields: [
+        {
+          line: 5,
+          field: 'plannedArrival',
+          problems: ['plannedArrival must be a date that exists, written YYYY-MM-DD'],
+        },
+      ],
     });
     expect(response.body.message).toContain('line(s) 5');
     expect(await countByEmail(`bad-${tag}-%`)).toBe(0);
@@ -316,7 +322,7 @@ describe('Incoming mobilities: CSV export and import (e2e)', () => {
     ];
     const response = await importText(csvOf(rows));
     expect(response.status).toBe(400);
-    const problems = response.body.problems.map((problem: { line: number; field: string }) => [
+    const problems = response.body.fields.map((problem: { line: number; field: string }) => [
       problem.line,
       problem.field,
     ]);
@@ -375,10 +381,10 @@ describe('Incoming mobilities: CSV export and import (e2e)', () => {
     const valid = csvOf([row(partner, faculty)]);
     const unknownColumn = await importText(valid.replace('notes', 'remarks'));
     expect(unknownColumn.status).toBe(400);
-    expect(unknownColumn.body.problems).toEqual([expect.objectContaining({ line: 1, field: 'remarks' })]);
+    expect(unknownColumn.body.fields).toEqual([expect.objectContaining({ line: 1, field: 'remarks' })]);
     const missing = await importText('firstName,lastName\nA,B\n');
     expect(missing.status).toBe(400);
-    expect(missing.body.problems.map((problem: { field: string }) => problem.field)).toEqual(
+    expect(missing.body.fields.map((problem: { field: string }) => problem.field)).toEqual(
       expect.arrayContaining(['email', 'homeInstitutionSchacCode', 'academicYear']),
     );
     expect((await importText('')).status).toBe(400);
@@ -386,13 +392,13 @@ describe('Incoming mobilities: CSV export and import (e2e)', () => {
       Buffer.concat([Buffer.from(valid.split('\n')[0] + '\n'), Buffer.from([0xc9, 0x74, 0xe9, 0x0a])]),
     );
     expect(latin1.status).toBe(400);
-    expect(latin1.body.problems[0].message).toContain('UTF-8');
+    expect(latin1.body.fields[0].problems[0]).toContain('UTF-8');
     const unclosed = await importText(`${HEADER.join(',')}\n"Arman,Serikov\n`);
     expect(unclosed.status).toBe(400);
     expect(unclosed.body.code).toBe('INCOMING_IMPORT_INVALID');
     const short = await importText(`${HEADER.join(',')}\nArman,Serikov\n`);
     expect(short.status).toBe(400);
-    expect(short.body.problems).toEqual([expect.objectContaining({ line: 2, field: null })]);
+    expect(short.body.fields).toEqual([expect.objectContaining({ line: 2, field: null })]);
   });
 
   it('accepts a BOM and blank lines, as spreadsheets write them', async () => {
