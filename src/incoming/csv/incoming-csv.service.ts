@@ -29,7 +29,7 @@ import {
 /** Rows read from the database per query while exporting: memory holds one page at a time. */
 export const EXPORT_PAGE_SIZE = 1000;
 /** Lines checked between two turns of the event loop while importing (a few milliseconds of work). */
-const CHECK_BATCH_ROWS = 100;
+const CHECK_BATCH_ROWS = 50;
 /** Rows per INSERT while importing; other requests get a turn between two. */
 const INSERT_BATCH_ROWS = 250;
 /** nginx's 499 "Client Closed Request", the status logged for an import whose client left. */
@@ -331,7 +331,7 @@ export class IncomingCsvService {
     const references = new ImportReferences(this.dataSource.manager);
     const valid: ValidRow[] = [];
     try {
-      for await (const batch of readIncomingCsv(file, CHECK_BATCH_ROWS)) {
+      for (const batch of readIncomingCsv(file, CHECK_BATCH_ROWS)) {
         const checked = batch.rows.map(({ line, values }) => {
           const { row, problems: rowProblems } = checkImportRow(values);
           // The references are looked up once the columns naming them are well-formed.

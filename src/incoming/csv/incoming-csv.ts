@@ -1,8 +1,6 @@
-import { isUtf8 } from 'node:buffer';
-import { Readable } from 'node:stream';
-import { CsvError, parse, type Info } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseFormula } from './csv-cells.js';
+import { csvRecords, CsvSyntaxError } from './csv-records.js';
 
 /**
  * The CSV format of incoming mobilities, the same for export and import (an export imports
@@ -41,8 +39,6 @@ const OPTIONAL_COLUMNS: ReadonlySet<CsvColumn> = new Set([
 export const MAX_IMPORT_ROWS = 5000;
 /** The longest record (characters), far above a real line: a runaway quote fails early. */
 const MAX_RECORD_CHARS = 64 * 1024;
-/** Bytes handed to the parser at a time. */
-const PARSE_CHUNK_BYTES = 64 * 1024;
 
 export type CsvRecord = Record<CsvColumn, string | null>;
 
@@ -107,87 +103,43 @@ export class CsvTooManyRows extends Error {
   }
 }
 
-const LF = 0x0a;
-const CR = 0x0d;
-
-/** Physical line numbers: counts line breaks (LF, CRLF or a lone CR) before each offset. */
-class LineCounter {
-  private offset = 0;
-  private line = 1;
-
-  constructor(private readonly buffer: Buffer) {}
-
-  /** The line at `target`, moving forward only. */
-  lineAt(target: number): number {
-    for (; this.offset < target; this.offset++) {
-      const byte = this.buffer[this.offset];
-      if (byte === LF || (byte === CR && this.buffer[this.offset + 1] !== LF)) this.line++;
-    }
-    return this.line;
-  }
-
-  /** The first offset at or after `from` that is not a line break (skipped empty lines). */
-  skipBreaks(from: number): number {
-    let offset = from;
-    while (offset < this.buffer.length && (this.buffer[offset] === LF || this.buffer[offset] === CR))
-      offset++;
-    return offset;
-  }
-}
-
-function* chunksOf(buffer: Buffer): Generator<Buffer> {
-  for (let start = 0; start < buffer.length; start += PARSE_CHUNK_BYTES)
-    yield buffer.subarray(start, start + PARSE_CHUNK_BYTES);
-}
-
 /**
  * Reads an imported file, `batchSize` rows at a time, into rows keyed by the header's column
- * names; the caller checks the values and decides when to read on (the parser holds a chunk of
- * the file, never all its records). Problems with the file as a whole (not UTF-8, not CSV, a bad
- * header, an empty file) throw CsvImportRejected, a row past MAX_IMPORT_ROWS throws
- * CsvTooManyRows; rows with the wrong number of fields come back as problems of their batch.
+ * names. Records are read only as the caller asks for the next batch, so the caller decides how
+ * much work is done between two turns of the event loop, and nothing past the first row too many
+ * is read. Problems with the file as a whole (not UTF-8, not CSV, a bad header, an empty file)
+ * throw CsvImportRejected, a row past MAX_IMPORT_ROWS throws CsvTooManyRows; rows with the wrong
+ * number of fields come back as problems of their batch.
  */
-export async function* readIncomingCsv(buffer: Buffer, batchSize: number): AsyncGenerator<CsvBatch> {
-  if (!isUtf8(buffer)) {
+export function* readIncomingCsv(buffer: Buffer, batchSize: number): Generator<CsvBatch> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
     throw new CsvImportRejected([{ line: 1, field: null, message: 'The file must be UTF-8 text' }]);
   }
-  const parser = parse({
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    max_record_size: MAX_RECORD_CHARS,
-  });
-  const records = Readable.from(chunksOf(buffer)).pipe(parser) as AsyncIterable<{
-    record: string[];
-    info: Info;
-  }>;
-  const lines = new LineCounter(buffer);
   let header: string[] | undefined;
-  let end = 0;
   let rowCount = 0;
   let batch: CsvBatch = { rows: [], problems: [] };
   try {
-    for await (const { record, info } of records) {
-      const line = lines.lineAt(lines.skipBreaks(end));
-      end = info.bytes;
+    for (const { line, fields } of csvRecords(text, MAX_RECORD_CHARS)) {
       if (header === undefined) {
-        header = record.map((name) => name.trim());
+        header = fields.map((name) => name.trim());
         checkHeader(header, line);
         continue;
       }
       rowCount++;
       if (rowCount > MAX_IMPORT_ROWS) throw new CsvTooManyRows(line);
-      if (record.length !== header.length) {
+      if (fields.length !== header.length) {
         batch.problems.push({
           line,
           field: null,
-          message: `The line has ${record.length} field(s) where the header has ${header.length}`,
+          message: `The line has ${fields.length} field(s) where the header has ${header.length}`,
         });
       } else {
         const values: Partial<Record<CsvColumn, string>> = {};
         header.forEach((column, index) => {
-          values[column as CsvColumn] = record[index];
+          values[column as CsvColumn] = fields[index];
         });
         batch.rows.push({ line, values });
       }
@@ -197,13 +149,12 @@ export async function* readIncomingCsv(buffer: Buffer, batchSize: number): Async
       }
     }
   } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines ?? 1;
-      throw new CsvImportRejected([{ line, field: null, message: `Not valid CSV: ${error.message}` }]);
+    if (error instanceof CsvSyntaxError) {
+      throw new CsvImportRejected([
+        { line: error.line, field: null, message: `Not valid CSV: ${error.message}` },
+      ]);
     }
     throw error;
-  } finally {
-    parser.destroy();
   }
   if (header === undefined) {
     throw new CsvImportRejected([
