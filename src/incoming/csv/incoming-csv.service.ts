@@ -8,7 +8,8 @@ import type { IncomingFiltersDto } from '../dto/incoming-filters.dto.js';
 import { IncomingErrorCode } from '../incoming-error-codes.js';
 import { applyIncomingFilters } from '../incoming-filters.js';
 import { IncomingMobility } from '../incoming-mobility.entity.js';
-import { referenceRuleProblems, type ReferenceFields } from '../incoming-references.js';
+import type { IncomingStatus } from '../incoming-status.js';
+import { referenceRuleProblems, type FieldProblem, type ReferenceFields } from '../incoming-references.js';
 import { insertEvents } from '../incoming.service.js';
 import type { ImportDuplicate, ImportResultResponse } from './dto/import-result.response.js';
 import type { ImportRowDto } from './dto/import-row.dto.js';
@@ -24,14 +25,19 @@ import {
   type CsvColumn,
   type CsvRecord,
   type ImportProblem,
+  type ParsedRow,
 } from './incoming-csv.js';
 
 /** Rows read from the database per query while exporting: memory holds one page at a time. */
 export const EXPORT_PAGE_SIZE = 1000;
-/** Lines checked between two turns of the event loop while importing (a few milliseconds of work). */
-const CHECK_BATCH_ROWS = 50;
+/** Lines the reader hands over at a time. */
+const READ_BATCH_ROWS = 10;
+/** Lines whose references are looked up together (one query per kind of reference). */
+const LOOKUP_BATCH_ROWS = 250;
 /** Rows per INSERT while importing; other requests get a turn between two. */
-const INSERT_BATCH_ROWS = 250;
+const INSERT_BATCH_ROWS = 50;
+/** The longest stretch of import work (ms of wall time) before other requests get a turn. */
+const SLICE_MS = 10;
 /** nginx's 499 "Client Closed Request", the status logged for an import whose client left. */
 const CLIENT_CLOSED_REQUEST = 499 as HttpStatus;
 /** At most this many problems are listed in a rejection; `problemCount` tells the total. */
@@ -220,6 +226,42 @@ class ImportReferences {
 
 const REFERENCE_COLUMNS = new Set<string>(Object.values(CSV_REFERENCE_FIELDS));
 
+interface CheckedLine {
+  line: number;
+  row: ImportRowDto;
+  rowProblems: FieldProblem[];
+  /** The columns naming references are well-formed, so they can be looked up. */
+  checkable: boolean;
+}
+
+function checkLine(line: number, values: ParsedRow['values']): CheckedLine {
+  const { row, problems } = checkImportRow(values);
+  const checkable = problems.every((problem) => !REFERENCE_COLUMNS.has(problem.field));
+  return { line, row, rowProblems: problems, checkable };
+}
+
+/**
+ * Shares the event loop: work goes on in slices of about SLICE_MS, other requests (a health
+ * check, a page) run between two, and once the client has gone away the next turn throws.
+ */
+class Turns {
+  private sliceStart = performance.now();
+
+  constructor(private readonly signal: AbortSignal) {}
+
+  /** Gives other requests a turn if this slice has lasted long enough. */
+  async takeTurnIfDue(): Promise<void> {
+    if (performance.now() - this.sliceStart >= SLICE_MS) await this.takeTurn();
+  }
+
+  /** Gives other requests a turn, then goes on unless the client went away. */
+  async takeTurn(): Promise<void> {
+    await nextTurn();
+    this.sliceStart = performance.now();
+    this.signal.throwIfAborted();
+  }
+}
+
 @Injectable()
 export class IncomingCsvService {
   private readonly logger = new Logger(IncomingCsvService.name);
@@ -329,36 +371,45 @@ export class IncomingCsvService {
   private async checkFile(file: Buffer, signal: AbortSignal): Promise<ValidRow[]> {
     const problems = new ImportProblems();
     const references = new ImportReferences(this.dataSource.manager);
+    const turns = new Turns(signal);
     const valid: ValidRow[] = [];
-    try {
-      for (const batch of readIncomingCsv(file, CHECK_BATCH_ROWS)) {
-        const checked = batch.rows.map(({ line, values }) => {
-          const { row, problems: rowProblems } = checkImportRow(values);
-          // The references are looked up once the columns naming them are well-formed.
-          const checkable = rowProblems.every((problem) => !REFERENCE_COLUMNS.has(problem.field));
-          return { line, row, rowProblems, checkable };
-        });
-        await references.load(checked.filter((item) => item.checkable).map((item) => item.row));
-        const batchProblems: ImportProblem[] = [...batch.problems];
-        for (const { line, row, rowProblems, checkable } of checked) {
-          const resolved = checkable ? references.resolve(row) : undefined;
-          const all = [...rowProblems, ...(resolved?.problems ?? [])];
-          batchProblems.push(...all.map(({ field, message }) => ({ line, field, message })));
-          const { homeInstitutionId, hostFacultyId, agreementId } = resolved ?? {};
-          // Once a line is bad nothing will be stored: good lines are no longer kept.
-          if (all.length === 0 && homeInstitutionId && hostFacultyId && problems.count === 0) {
-            valid.push({
-              line,
-              values: this.toValues(row, { homeInstitutionId, hostFacultyId, agreementId }),
-            });
-          }
+    let pending: CheckedLine[] = [];
+    let pendingProblems: ImportProblem[] = [];
+    /** Looks up the pending lines' references, then files their problems or keeps them. */
+    const settle = async () => {
+      await references.load(pending.filter((item) => item.checkable).map((item) => item.row));
+      for (const { line, row, rowProblems, checkable } of pending) {
+        const resolved = checkable ? references.resolve(row) : undefined;
+        const all = [...rowProblems, ...(resolved?.problems ?? [])];
+        pendingProblems.push(...all.map(({ field, message }) => ({ line, field, message })));
+        const { homeInstitutionId, hostFacultyId, agreementId } = resolved ?? {};
+        // Once a line is bad nothing will be stored: good lines are no longer kept.
+        if (all.length === 0 && homeInstitutionId && hostFacultyId && problems.count === 0) {
+          valid.push({ line, values: this.toValues(row, { homeInstitutionId, hostFacultyId, agreementId }) });
         }
-        problems.add(batchProblems);
-        if (problems.count > 0) valid.length = 0;
-        await this.nextTurn(signal);
       }
+      problems.add(pendingProblems);
+      if (problems.count > 0) valid.length = 0;
+      pending = [];
+      pendingProblems = [];
+    };
+    try {
+      for (const batch of readIncomingCsv(file, READ_BATCH_ROWS)) {
+        pendingProblems.push(...batch.problems);
+        for (const { line, values } of batch.rows) pending.push(checkLine(line, values));
+        if (pending.length >= LOOKUP_BATCH_ROWS) await settle();
+        await turns.takeTurnIfDue();
+      }
+      await settle();
     } catch (error) {
       if (error instanceof CsvImportRejected) {
+        // The lines read so far, without their references, then the file's own problem.
+        problems.add([
+          ...pendingProblems,
+          ...pending.flatMap(({ line, rowProblems }) =>
+            rowProblems.map(({ field, message }) => ({ line, field, message })),
+          ),
+        ]);
         problems.add(error.problems);
         throw problems.rejection();
       }
@@ -398,12 +449,6 @@ export class IncomingCsvService {
     };
   }
 
-  /** Lets other requests run, then goes on unless the client went away. */
-  private async nextTurn(signal: AbortSignal): Promise<void> {
-    await nextTurn();
-    signal.throwIfAborted();
-  }
-
   private async insertRows(
     manager: EntityManager,
     rows: ValidRow[],
@@ -434,27 +479,12 @@ export class IncomingCsvService {
       fresh.push(row);
     }
 
+    const turns = new Turns(signal);
     let created = 0;
     for (let start = 0; start < fresh.length; start += INSERT_BATCH_ROWS) {
-      await this.nextTurn(signal);
+      await turns.takeTurn();
       const batch = fresh.slice(start, start + INSERT_BATCH_ROWS);
-      // A concurrent import or nomination may have taken a key since it was read: the unique
-      // index skips that row, and it is reported as a duplicate.
-      const inserted = await manager
-        .createQueryBuilder()
-        .insert()
-        .into(IncomingMobility)
-        .values(batch.map((row) => row.values))
-        .orIgnore()
-        .returning('id, email, academic_year, term, status')
-        .execute();
-      const insertedRows = inserted.raw as Array<{
-        id: string;
-        email: string;
-        academic_year: string;
-        term: string;
-        status: IncomingMobility['status'];
-      }>;
+      const insertedRows = await this.insertBatch(manager, batch);
       const insertedKeys = new Set(insertedRows.map((row) => keyOf(row.email, row.academic_year, row.term)));
       for (const row of batch) {
         const { email, academicYear, term } = row.values;
@@ -478,6 +508,41 @@ export class IncomingCsvService {
     signal.throwIfAborted();
     duplicates.sort((a, b) => a.line - b.line);
     return { created, duplicates };
+  }
+
+  /**
+   * Inserts rows in one statement of one array per column (TypeORM's insert builder spent tens of
+   * milliseconds of CPU per hundred rows, blocking other requests). A concurrent import or
+   * nomination may have taken a key since it was read: the unique index skips that row, and the
+   * caller reports it as a duplicate.
+   */
+  private async insertBatch(manager: EntityManager, rows: ValidRow[]) {
+    const column = <K extends keyof ValidRow['values']>(key: K) => rows.map((row) => row.values[key]);
+    return (await manager.query(
+      `INSERT INTO incoming_mobilities (first_name, last_name, email, home_institution_id, host_faculty_id,
+         agreement_id, academic_year, term, status, planned_arrival, planned_departure, actual_arrival,
+         actual_departure, notes)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[],
+         $7::text[], $8::text[], $9::text[], $10::date[], $11::date[], $12::date[], $13::date[], $14::text[])
+       ON CONFLICT DO NOTHING
+       RETURNING id, email, academic_year, term, status`,
+      [
+        column('firstName'),
+        column('lastName'),
+        column('email'),
+        column('homeInstitutionId'),
+        column('hostFacultyId'),
+        column('agreementId'),
+        column('academicYear'),
+        column('term'),
+        column('status'),
+        column('plannedArrival'),
+        column('plannedDeparture'),
+        column('actualArrival'),
+        column('actualDeparture'),
+        column('notes'),
+      ],
+    )) as Array<{ id: string; email: string; academic_year: string; term: string; status: IncomingStatus }>;
   }
 
   /** Mobilities (any status) that already have one of the rows' email, academic year and term. */
