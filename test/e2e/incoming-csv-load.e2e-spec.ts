@@ -156,7 +156,7 @@ describe('Incoming CSV import: bounded work, one at a time (e2e)', () => {
       importCsv(largestValidFile(first)),
       importCsv(largestValidFile(second)),
     ]);
-    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 429]);
+    expect(answers.map((answer) => answer.status).sort((a, b) => a - b)).toEqual([200, 429]);
     const refused = answers.find((answer) => answer.status === 429)!;
     expect(refused.headers.get('retry-after')).toBe('5');
     expect(refused.body).toMatchObject({ code: 'INCOMING_IMPORT_BUSY', statusCode: 429 });
