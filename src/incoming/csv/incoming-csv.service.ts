@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import type { IncomingFiltersDto } from '../dto/incoming-filters.dto.js';
-import { IncomingErrorCode } from '../incoming-error-codes.js';
+import { CLIENT_CLOSED_REQUEST, IncomingErrorCode } from '../incoming-error-codes.js';
 import { applyIncomingFilters } from '../incoming-filters.js';
 import { IncomingMobility } from '../incoming-mobility.entity.js';
 import type { IncomingStatus } from '../incoming-status.js';
@@ -38,8 +38,6 @@ const LOOKUP_BATCH_ROWS = 250;
 const INSERT_BATCH_ROWS = 50;
 /** The longest stretch of import work (ms of wall time) before other requests get a turn. */
 const SLICE_MS = 10;
-/** nginx's 499 "Client Closed Request", the status logged for an import whose client left. */
-const CLIENT_CLOSED_REQUEST = 499 as HttpStatus;
 /** At most this many problems are listed in a rejection; `problemCount` tells the total. */
 const MAX_LISTED_PROBLEMS = 500;
 
