@@ -19,6 +19,7 @@ import {
   CSV_COLUMNS,
   CsvImportRejected,
   CsvTooManyRows,
+  decodeCsvFile,
   MAX_IMPORT_ROWS,
   readIncomingCsv,
   toCsvText,
@@ -37,7 +38,7 @@ const LOOKUP_BATCH_ROWS = 250;
 /** Rows per INSERT while importing; other requests get a turn between two. */
 const INSERT_BATCH_ROWS = 50;
 /** The longest stretch of import work (ms of wall time) before other requests get a turn. */
-const SLICE_MS = 10;
+const SLICE_MS = 5;
 /** At most this many problems are listed in a rejection; `problemCount` tells the total. */
 const MAX_LISTED_PROBLEMS = 500;
 
@@ -392,7 +393,8 @@ export class IncomingCsvService {
       pendingProblems = [];
     };
     try {
-      for (const batch of readIncomingCsv(file, READ_BATCH_ROWS)) {
+      const text = await decodeCsvFile(file, () => turns.takeTurnIfDue());
+      for (const batch of readIncomingCsv(text, READ_BATCH_ROWS)) {
         pendingProblems.push(...batch.problems);
         for (const { line, values } of batch.rows) pending.push(checkLine(line, values));
         if (pending.length >= LOOKUP_BATCH_ROWS) await settle();

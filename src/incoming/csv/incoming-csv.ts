@@ -103,21 +103,41 @@ export class CsvTooManyRows extends Error {
   }
 }
 
+/** Bytes decoded at a time: a few milliseconds of work even for Cyrillic text. */
+const DECODE_CHUNK_BYTES = 256 * 1024;
+
 /**
- * Reads an imported file, `batchSize` rows at a time, into rows keyed by the header's column
- * names. Records are read only as the caller asks for the next batch, so the caller decides how
+ * The file's text, decoded from UTF-8 a chunk at a time with `between()` awaited between two
+ * chunks (other requests get a turn); a file that is not UTF-8 is rejected.
+ */
+export async function decodeCsvFile(buffer: Buffer, between: () => Promise<void>): Promise<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  /** The decoder throws only on bytes that are not UTF-8. */
+  const decode = (bytes?: Buffer) => {
+    try {
+      parts.push(bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode());
+    } catch {
+      throw new CsvImportRejected([{ line: 1, field: null, message: 'The file must be UTF-8 text' }]);
+    }
+  };
+  for (let start = 0; start < buffer.length; start += DECODE_CHUNK_BYTES) {
+    decode(buffer.subarray(start, start + DECODE_CHUNK_BYTES));
+    await between();
+  }
+  decode();
+  return parts.join('');
+}
+
+/**
+ * Reads an imported file (decoded by decodeCsvFile), `batchSize` rows at a time, into rows keyed
+ * by the header's column names. Records are read only as the caller asks for the next batch, so the caller decides how
  * much work is done between two turns of the event loop, and nothing past the first row too many
- * is read. Problems with the file as a whole (not UTF-8, not CSV, a bad header, an empty file)
+ * is read. Problems with the file as a whole (not CSV, a bad header, an empty file)
  * throw CsvImportRejected, a row past MAX_IMPORT_ROWS throws CsvTooManyRows; rows with the wrong
  * number of fields come back as problems of their batch.
  */
-export function* readIncomingCsv(buffer: Buffer, batchSize: number): Generator<CsvBatch> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-  } catch {
-    throw new CsvImportRejected([{ line: 1, field: null, message: 'The file must be UTF-8 text' }]);
-  }
+export function* readIncomingCsv(text: string, batchSize: number): Generator<CsvBatch> {
   let header: string[] | undefined;
   let rowCount = 0;
   let batch: CsvBatch = { rows: [], problems: [] };
