@@ -3,7 +3,7 @@ import { validateSync } from 'class-validator';
 import { flattenValidationErrors } from '../../common/errors/validation.js';
 import { plannedDateProblems } from '../incoming-dates.js';
 import type { FieldProblem } from '../incoming-references.js';
-import { actualDateProblems } from '../incoming-status.js';
+import { actualDateProblems } from '../incoming-state.js';
 import { restoreFormula } from './csv-cells.js';
 import { ImportRowDto } from './dto/import-row.dto.js';
 import type { CsvColumn } from './incoming-csv.js';

@@ -8,7 +8,7 @@ import type { IncomingFiltersDto } from '../dto/incoming-filters.dto.js';
 import { CLIENT_CLOSED_REQUEST, IncomingErrorCode } from '../incoming-error-codes.js';
 import { applyIncomingFilters } from '../incoming-filters.js';
 import { IncomingMobility } from '../incoming-mobility.entity.js';
-import type { IncomingStatus } from '../incoming-status.js';
+import type { IncomingStatus } from '../incoming-state.js';
 import { referenceRuleProblems, type FieldProblem, type ReferenceFields } from '../incoming-references.js';
 import { insertEvents } from '../incoming.service.js';
 import type { ImportDuplicate, ImportResultResponse } from './dto/import-result.response.js';

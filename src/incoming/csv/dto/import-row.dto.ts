@@ -2,7 +2,7 @@ import { OmitType } from '@nestjs/swagger';
 import { IsCalendarDate } from '../../../common/dto/fields.js';
 import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CreateIncomingDto } from '../../dto/create-incoming.dto.js';
-import { INCOMING_STATUSES, type IncomingStatus } from '../../incoming-status.js';
+import { INCOMING_STATUSES, type IncomingStatus } from '../../incoming-state.js';
 
 /**
  * One line of an imported CSV file (the export's columns): a nomination as `POST /api/incoming`
