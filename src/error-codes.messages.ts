@@ -28,6 +28,11 @@ export const errorCodeMessages = defineMessages(
     'error.INCOMING_ALREADY_EXISTS': 'This student already has a mobility for this academic year and term.',
     'error.INCOMING_INVALID_TRANSITION': 'The mobility is no longer in a state that allows this.',
     'error.INCOMING_IMPORT_INVALID': 'The file has lines with problems; nothing was imported.',
+    'error.INCOMING_IMPORT_TOO_MANY_ROWS':
+      'The file has more than 5,000 rows; split it and import each part.',
+    'error.INCOMING_IMPORT_BUSY': 'Another import is running; try again in a few seconds.',
+    'error.INCOMING_IMPORT_CANCELLED':
+      'The import was stopped because the connection closed; nothing was imported.',
     'error.NEWS_SLUG_TAKEN': 'Another article already has this address.',
     'error.NEWS_ALREADY_PUBLISHED': 'This article is already published.',
     'error.NEWS_NOT_PUBLISHED': 'This article is not published.',
@@ -69,6 +74,11 @@ export const errorCodeMessages = defineMessages(
         'Cet étudiant a déjà une mobilité pour cette année académique et ce semestre.',
       'error.INCOMING_INVALID_TRANSITION': 'La mobilité n’est plus dans un état qui permet cette action.',
       'error.INCOMING_IMPORT_INVALID': 'Le fichier contient des lignes à corriger ; rien n’a été importé.',
+      'error.INCOMING_IMPORT_TOO_MANY_ROWS':
+        'Le fichier compte plus de 5 000 lignes ; découpez-le et importez chaque partie.',
+      'error.INCOMING_IMPORT_BUSY': 'Un autre import est en cours ; réessayez dans quelques secondes.',
+      'error.INCOMING_IMPORT_CANCELLED':
+        'L’import a été arrêté car la connexion a été fermée ; rien n’a été importé.',
       'error.NEWS_SLUG_TAKEN': 'Un autre article a déjà cette adresse.',
       'error.NEWS_ALREADY_PUBLISHED': 'Cet article est déjà publié.',
       'error.NEWS_NOT_PUBLISHED': 'Cet article n’est pas publié.',
@@ -108,6 +118,11 @@ export const errorCodeMessages = defineMessages(
       'error.INCOMING_INVALID_TRANSITION':
         'Мобильность больше не находится в состоянии, допускающем это действие.',
       'error.INCOMING_IMPORT_INVALID': 'В файле есть строки с ошибками; ничего не импортировано.',
+      'error.INCOMING_IMPORT_TOO_MANY_ROWS':
+        'В файле больше 5000 строк; разделите его и импортируйте каждую часть.',
+      'error.INCOMING_IMPORT_BUSY': 'Уже выполняется другой импорт; повторите через несколько секунд.',
+      'error.INCOMING_IMPORT_CANCELLED':
+        'Импорт остановлен, так как соединение закрылось; ничего не импортировано.',
       'error.NEWS_SLUG_TAKEN': 'У другой статьи уже есть этот адрес.',
       'error.NEWS_ALREADY_PUBLISHED': 'Эта статья уже опубликована.',
       'error.NEWS_NOT_PUBLISHED': 'Эта статья не опубликована.',
@@ -142,6 +157,10 @@ export const errorCodeMessages = defineMessages(
       'error.INCOMING_ALREADY_EXISTS': 'Бұл студентте осы оқу жылы мен семестрге ұтқырлық бұрыннан бар.',
       'error.INCOMING_INVALID_TRANSITION': 'Ұтқырлық бұл әрекетке рұқсат беретін күйде емес.',
       'error.INCOMING_IMPORT_INVALID': 'Файлда қатесі бар жолдар бар; ештеңе импортталған жоқ.',
+      'error.INCOMING_IMPORT_TOO_MANY_ROWS':
+        'Файлда 5000-нан астам жол бар; оны бөліп, әр бөлігін жеке импорттаңыз.',
+      'error.INCOMING_IMPORT_BUSY': 'Басқа импорт жүріп жатыр; бірнеше секундтан кейін қайталаңыз.',
+      'error.INCOMING_IMPORT_CANCELLED': 'Байланыс үзілгендіктен импорт тоқтатылды; ештеңе импортталған жоқ.',
       'error.NEWS_SLUG_TAKEN': 'Бұл мекенжай басқа мақалада бар.',
       'error.NEWS_ALREADY_PUBLISHED': 'Бұл мақала жарияланып қойған.',
       'error.NEWS_NOT_PUBLISHED': 'Бұл мақала жарияланбаған.',
