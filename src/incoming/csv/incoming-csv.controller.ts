@@ -10,7 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
-import { ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/decorators/current-user.decorator.js';
@@ -41,6 +41,7 @@ export class IncomingCsvController {
   /** The filtered mobilities as a CSV file (UTF-8, header row), streamed. */
   @Get('export.csv')
   @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'CSV, UTF-8, with a header row', schema: { type: 'string' } })
   async exportCsv(@Query() filters: IncomingFiltersDto, @Res() reply: FastifyReply): Promise<void> {
     const stream = await this.csv.exportCsv(filters);
     const day = new Date().toISOString().slice(0, 10);
@@ -59,6 +60,7 @@ export class IncomingCsvController {
    */
   @Post('import')
   @HttpCode(200)
+  @ApiOkResponse({ type: ImportResultResponse })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data', 'text/csv')
   @ApiBody({
