@@ -87,6 +87,14 @@ describe('notification templates', () => {
     expect(reminder('en')).toContain('December 1, 2026');
   });
 
+  it('states an instant in the configured time zone', () => {
+    const reminder = (timeZone: string) =>
+      renderNotification({ kind: 'draft-reminder', facts: FACTS['draft-reminder'] }, 'en', LINK, timeZone)
+        .text;
+    expect(reminder('Europe/Brussels')).toMatch(/December 1, 2026.*11:59/);
+    expect(reminder('Asia/Almaty')).toMatch(/December 2, 2026.*0?3:59/);
+  });
+
   it('keeps a subject on one line whatever a title holds', () => {
     const rendered = renderNotification(
       {

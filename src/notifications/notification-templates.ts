@@ -28,7 +28,7 @@ interface Formats {
   term(term: string): string;
 }
 
-/** The time zone in which e-mails state an instant (a window's close). */
+/** The time zone in which e-mails state an instant (a window's close) unless told (TIME_ZONE). */
 export const NOTIFICATION_TIME_ZONE = 'Europe/Brussels';
 
 interface Catalogue {
@@ -389,7 +389,7 @@ function moves(
   return [label, { list: list.map((move) => `${f.day(move.date)}: ${move.name} (${move.institution})`) }];
 }
 
-function formatsFor(locale: Locale, catalogue: Catalogue): Formats {
+function formatsFor(locale: Locale, catalogue: Catalogue, timeZone: string): Formats {
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
   const instant = new Intl.DateTimeFormat(locale, {
     year: 'numeric',
@@ -397,7 +397,7 @@ function formatsFor(locale: Locale, catalogue: Catalogue): Formats {
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: NOTIFICATION_TIME_ZONE,
+    timeZone,
     timeZoneName: 'short',
   });
   return {
@@ -411,10 +411,11 @@ function formatsFor(locale: Locale, catalogue: Catalogue): Formats {
 export function composeMessage(
   request: Pick<NotificationRequest, 'kind' | 'facts'>,
   locale: Locale,
+  timeZone: string = NOTIFICATION_TIME_ZONE,
 ): Message {
   const catalogue = CATALOGUES[locale];
   const template = catalogue.templates[request.kind] as (facts: unknown, f: Formats) => Message;
-  return template(request.facts, formatsFor(locale, catalogue));
+  return template(request.facts, formatsFor(locale, catalogue, timeZone));
 }
 
 export function escapeHtml(value: string): string {
@@ -431,9 +432,10 @@ export function renderNotification(
   request: Pick<NotificationRequest, 'kind' | 'facts'>,
   locale: Locale,
   link: string,
+  timeZone: string = NOTIFICATION_TIME_ZONE,
 ): RenderedNotification {
   const catalogue = CATALOGUES[locale];
-  const { subject, blocks } = composeMessage(request, locale);
+  const { subject, blocks } = composeMessage(request, locale, timeZone);
   const text = [
     catalogue.greeting,
     ...blocks.map((block) =>

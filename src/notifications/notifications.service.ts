@@ -40,6 +40,7 @@ const isLocale = (value: unknown): value is Locale =>
 export class NotificationsService {
   private readonly baseUrl: string;
   private readonly defaultLocale: Locale;
+  private readonly timeZone: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -48,6 +49,7 @@ export class NotificationsService {
   ) {
     this.baseUrl = config.get('PUBLIC_BASE_URL', { infer: true }).replace(/\/+$/, '');
     this.defaultLocale = config.get('DEFAULT_LOCALE', { infer: true });
+    this.timeZone = config.get('TIME_ZONE', { infer: true });
   }
 
   /**
@@ -63,7 +65,7 @@ export class NotificationsService {
     if (!recipient) return false;
     const locale = isLocale(recipient.preferred_locale) ? recipient.preferred_locale : this.defaultLocale;
     const link = `${this.baseUrl}/${locale}${request.path}`;
-    const { subject, text, html } = renderNotification(request, locale, link);
+    const { subject, text, html } = renderNotification(request, locale, link, this.timeZone);
     const inserted = (await manager.query(
       `INSERT INTO notifications (recipient_id, kind, locale, subject, text_body, html_body, link, dedupe_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
