@@ -8,6 +8,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { databaseNameOf, openBenchServer, withClient } from './database.js';
 import { measure, measurePair, round } from './load.js';
+import { mailScenario, QUEUED_EMAILS } from './mail.js';
 import { parseOptions } from './options.js';
 import {
   buildApp,
@@ -220,12 +221,30 @@ async function main() {
       });
     }
 
+    /** @type {Awaited<ReturnType<typeof mailScenario>>['report'] | undefined} */
+    let mailResult;
+    if (wanted('mail')) {
+      log(
+        `- ${QUEUED_EMAILS.toLocaleString('en')} queued e-mails to a local SMTP server, GET /api/programmes measured meanwhile`,
+      );
+      const mail = await mailScenario({
+        url,
+        dist: options.dist,
+        settings,
+        quick: options.quick,
+        processes,
+        log,
+      });
+      mailResult = mail.report;
+      results.push(...mail.results);
+    }
+
     const plans = await withClient(url, (client) => explainLists(client, fixtures));
     if (options.explain) {
       for (const [name, plan] of Object.entries(plans)) log(`\nEXPLAIN ANALYZE ${name}:\n${plan}`);
     }
 
-    const targets = evaluateTargets(results, exportResult);
+    const targets = evaluateTargets(results, exportResult, mailResult);
     const report = {
       mode: options.quick ? 'quick' : 'full',
       startedAt: startedAt.toISOString(),
@@ -252,6 +271,7 @@ async function main() {
       sqlCheck,
       scenarios: results,
       export: exportResult,
+      mail: mailResult,
       targets,
       plans,
     };
@@ -660,8 +680,9 @@ async function explainLists(client, fixtures) {
 /**
  * @param {ScenarioResult[]} results
  * @param {Record<string, unknown> | undefined} exported
+ * @param {Awaited<ReturnType<typeof mailScenario>>['report'] | undefined} [mail]
  */
-function evaluateTargets(results, exported) {
+function evaluateTargets(results, exported, mail) {
   const find = (/** @type {string} */ name) => results.find((result) => result.name === name);
   /** @type {Array<{ target: string, actual: string, met: boolean }>} */
   const targets = [];
@@ -701,6 +722,21 @@ function evaluateTargets(results, exported) {
       target: 'export peak memory within 100 MB of idle',
       actual: `+${growth} MiB`,
       met: growth * 1.048576 <= 100,
+    });
+  }
+  if (mail) {
+    targets.push({
+      target: `${QUEUED_EMAILS.toLocaleString('en')} queued e-mails delivered, each once`,
+      actual: `${mail.sent} sent in ${mail.deliveredSeconds ?? '-'} s (${mail.perSecond}/s); the server got ${mail.sinkAccepted}, ${mail.sinkDistinctMessageIds} distinct`,
+      met:
+        mail.sent === QUEUED_EMAILS &&
+        mail.sinkAccepted === QUEUED_EMAILS &&
+        mail.sinkDistinctMessageIds === QUEUED_EMAILS,
+    });
+    targets.push({
+      target: 'programmes p99 while sending <= 1.5 x idle',
+      actual: `${figure(mail.busyP99)} ms vs ${figure(mail.idleP99)} ms (x${round(mail.busyP99 / mail.idleP99)})`,
+      met: mail.busyP99 <= 1.5 * mail.idleP99,
     });
   }
   return targets;
