@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HomePagesModule } from './home/web/home-pages.module.js';
 import { IncomingModule } from './incoming/incoming.module.js';
+import { IncomingPagesModule } from './incoming/web/incoming-pages.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
 import { NewsModule } from './news/news.module.js';
@@ -17,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { NotificationPagesModule } from './notifications/web/notifications-pages.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
+import { ProgrammeStaffPagesModule } from './programmes/web/programme-staff-pages.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -45,6 +47,8 @@ import { WebModule } from './web/web.module.js';
     AuthPagesModule,
     HomePagesModule,
     NotificationPagesModule,
+    IncomingPagesModule,
+    ProgrammeStaffPagesModule,
   ],
 })
 export class AppModule {

@@ -13,5 +13,6 @@ import { IncomingService } from './incoming.service.js';
   imports: [TypeOrmModule.forFeature([IncomingMobility, IncomingEvent]), NotificationsModule],
   controllers: [IncomingCsvController, IncomingController],
   providers: [IncomingService, IncomingCsvService, CsvBodyParser],
+  exports: [IncomingService, IncomingCsvService],
 })
 export class IncomingModule {}

@@ -2,6 +2,7 @@ import type { MatrixRow } from '../matrix.js';
 import { applicationsRows } from './applications.rows.js';
 import { auditRows } from './audit.rows.js';
 import { catalogueRows } from './catalogue.rows.js';
+import { coordinatorPageRows } from './coordinator-pages.rows.js';
 import { coreRows } from './core.rows.js';
 import { incomingRows } from './incoming.rows.js';
 import { newsRows } from './news.rows.js';
@@ -22,4 +23,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...privacyRows,
   ...webRows,
   ...notificationsRows,
+  ...coordinatorPageRows,
 ];

@@ -1,0 +1,38 @@
+import type {} from '@fastify/multipart';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+/** A page form with a file, once read: its text fields and its files' contents, by field name. */
+export type UploadedForm = Record<string, string | Buffer>;
+
+function tooLarge(limit: number): Error & { statusCode: number } {
+  return Object.assign(new Error(`The file is larger than ${limit / 1024 / 1024} MB`), { statusCode: 413 });
+}
+
+/**
+ * Reads a multipart page form (`enctype="multipart/form-data"`) into the request body before the
+ * CSRF check, which reads the token from the body: without this, a form with a file would be
+ * refused without JavaScript. Only for the routes named (one file field each, `maxBytes` at most).
+ */
+export function readUploadFormsOf(
+  fastify: FastifyInstance,
+  routes: ReadonlySet<string>,
+  maxBytes: number,
+): void {
+  fastify.addHook('preValidation', async (request: FastifyRequest) => {
+    if (request.method !== 'POST' || !routes.has(request.routeOptions.url ?? '')) return;
+    if (typeof request.isMultipart !== 'function' || !request.isMultipart()) return;
+    const form: UploadedForm = {};
+    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 10 } })) {
+      if (part.type === 'file') {
+        const content = await part.toBuffer().catch((error: unknown) => {
+          throw (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge(maxBytes) : error;
+        });
+        // An empty file input still sends a part, without a name or a byte.
+        if (part.filename || content.length > 0) form[part.fieldname] = content;
+      } else if (typeof part.value === 'string') {
+        form[part.fieldname] = part.value;
+      }
+    }
+    request.body = form;
+  });
+}

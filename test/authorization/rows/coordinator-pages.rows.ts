@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { pageOnly, type MatrixRow } from '../matrix.js';
+
+const OFFICE = ['coordinator', 'admin'] as const;
+const office = (status: number) => pageOnly([...OFFICE], status);
+
+/** The coordinator's pages: incoming students, staff programmes, agreements, institutions, statistics. */
+export const coordinatorPageRows: MatrixRow[] = [
+  { method: 'GET', path: '/:locale/incoming', expect: office(200), prepare: () => ({ url: '/en/incoming' }) },
+  {
+    method: 'GET',
+    path: '/:locale/incoming/export.csv',
+    expect: office(200),
+    prepare: () => ({ url: '/fr/incoming/export.csv' }),
+  },
+  {
+    method: 'GET',
+    path: '/:locale/incoming/import',
+    expect: office(200),
+    prepare: () => ({ url: '/ru/incoming/import' }),
+  },
+  // A form without a file comes back with its error; nothing is stored.
+  {
+    method: 'POST',
+    path: '/:locale/incoming/import',
+    expect: office(400),
+    prepare: () => ({ url: '/kk/incoming/import', body: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/:locale/incoming/:id',
+    expect: office(404),
+    prepare: () => ({ url: `/en/incoming/${randomUUID()}` }),
+  },
+  {
+    method: 'POST',
+    path: '/:locale/incoming/:id/transition',
+    expect: office(404),
+    prepare: () => ({ url: `/en/incoming/${randomUUID()}/transition`, body: { to: 'accepted' } }),
+  },
+  {
+    method: 'GET',
+    path: '/:locale/manage/programmes',
+    expect: office(200),
+    prepare: () => ({ url: '/en/manage/programmes' }),
+  },
+  {
+    method: 'GET',
+    path: '/:locale/manage/programmes/new',
+    expect: office(200),
+    prepare: () => ({ url: '/fr/manage/programmes/new' }),
+  },
+  {
+    method: 'POST',
+    path: '/:locale/manage/programmes',
+    expect: office(400),
+    prepare: () => ({ url: '/en/manage/programmes', body: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/:locale/manage/programmes/:id',
+    expect: office(404),
+    prepare: () => ({ url: `/en/manage/programmes/${randomUUID()}` }),
+  },
+  {
+    method: 'POST',
+    path: '/:locale/manage/programmes/:id',
+    expect: office(404),
+    prepare: () => ({ url: `/en/manage/programmes/${randomUUID()}`, body: {} }),
+  },
+];
