@@ -12,7 +12,9 @@ import { HomePagesModule } from './home/web/home-pages.module.js';
 import { IncomingModule } from './incoming/incoming.module.js';
 import { IncomingPagesModule } from './incoming/web/incoming-pages.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
+import { AgreementPagesModule } from './agreements/web/agreement-pages.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
+import { InstitutionStaffPagesModule } from './institutions/web/institution-staff-pages.module.js';
 import { NewsModule } from './news/news.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { NotificationPagesModule } from './notifications/web/notifications-pages.module.js';
@@ -21,6 +23,7 @@ import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ProgrammeStaffPagesModule } from './programmes/web/programme-staff-pages.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { StatsModule } from './stats/stats.module.js';
+import { StatsPagesModule } from './stats/web/stats-pages.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WebModule } from './web/web.module.js';
 
@@ -49,6 +52,9 @@ import { WebModule } from './web/web.module.js';
     NotificationPagesModule,
     IncomingPagesModule,
     ProgrammeStaffPagesModule,
+    AgreementPagesModule,
+    InstitutionStaffPagesModule,
+    StatsPagesModule,
   ],
 })
 export class AppModule {

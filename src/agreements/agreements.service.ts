@@ -21,7 +21,7 @@ export class AgreementsService {
     private readonly dataSource: DataSource,
   ) {}
 
-  /** Newest first. */
+  /** Newest first, or by last academic year (latest first) when asked. */
   async list(query: ListAgreementsQuery): Promise<Page<AgreementResponse>> {
     const builder = this.agreements
       .createQueryBuilder('a')
@@ -37,6 +37,11 @@ export class AgreementsService {
       builder.andWhere('a.first_academic_year <= :year AND a.last_academic_year >= :year', {
         year: query.academicYear,
       });
+    }
+    if (query.order === 'lastAcademicYear') {
+      applyKeyset(builder, { columns: ['a.last_academic_year', 'a.id'], direction: 'DESC' }, query);
+      const rows = await builder.getMany();
+      return toPage(rows, query.limit, (row) => [row.lastAcademicYear, row.id], toAgreementResponse);
     }
     applyKeyset(builder, { columns: ['a.created_at', 'a.id'], direction: 'DESC' }, query);
     const rows = await builder.getMany();

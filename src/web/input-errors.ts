@@ -1,5 +1,6 @@
 import { DomainException } from '../common/errors/domain.exception.js';
 import type { FieldError } from './components/forms.js';
+import type { FieldProblem } from './form-validation.js';
 import type { Page } from './web-pages.service.js';
 
 /**
@@ -34,4 +35,21 @@ export function refusalErrors(
   }
   const sentence = page.errorSentence(error);
   return sentence ? { status: error.status, errors: [{ field: 'form', message: sentence }] } : undefined;
+}
+
+/** Constraints saying a field is missing, shown before any other the same field breaks. */
+const MISSING = ['isDefined', 'isNotEmpty'];
+
+/**
+ * Problems with "missing" first among each field's constraints, so an empty required field reads
+ * "Enter City" rather than the first other rule it also breaks (such as a maximum length).
+ */
+export function missingFirst(problems: FieldProblem[]): FieldProblem[] {
+  return problems.map(({ field, constraints }) => ({
+    field,
+    constraints: [
+      ...constraints.filter((name) => MISSING.includes(name)),
+      ...constraints.filter((name) => !MISSING.includes(name)),
+    ],
+  }));
 }

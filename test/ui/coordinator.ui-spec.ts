@@ -74,6 +74,10 @@ describe('Coordinator pages (Chromium)', () => {
 
     await page.getByLabel('Nom ou e-mail').fill(good);
     await page.getByRole('button', { name: 'Filtrer' }).click();
+    // htmx puts the filtered results in place and the filters in the address.
+    await page.waitForURL(/q=/);
+    await page.locator('#results tbody tr').first().waitFor();
+    expect(await page.locator('#results tbody tr').count()).toBe(1);
     await page.getByRole('link', { name: 'Aigerim Nurlanovna' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Aigerim Nurlanovna');
     await page.getByLabel('Date').fill('2026-02-02');
@@ -99,12 +103,17 @@ describe('Coordinator pages (Chromium)', () => {
     await page.getByLabel('Last day of the stay').fill('2027-01-31');
     await page.getByLabel('Applications open on').fill('2026-03-01');
     await page.getByLabel('Applications close on').fill('2026-05-15');
-    await page.getByLabel('Faculty of Languages').check();
+    const [{ id: languagesId }] = (await ui.t.dataSource.query(
+      `SELECT f.id FROM faculties f JOIN institutions i ON i.id = f.institution_id WHERE i.is_home AND f.code = 'FLL'`,
+    )) as Array<{ id: string }>;
+    await page.locator(`input[name=eligibleFacultyIds][value="${languagesId}"]`).check();
     await page.getByRole('button', { name: 'Create the programme' }).click();
     // Places left empty: the form comes back with the error beside the field, the rest kept.
     expect(await page.locator('.error-summary').textContent()).toContain('Places');
     expect(await page.getByLabel('Title').inputValue()).toBe(title);
-    expect(await page.getByLabel('Faculty of Languages').isChecked()).toBe(true);
+    expect(await page.locator(`input[name=eligibleFacultyIds][value="${languagesId}"]`).isChecked()).toBe(
+      true,
+    );
     expect(await ui.t.dataSource.query(`SELECT id FROM programmes WHERE title = $1`, [title])).toEqual([]);
 
     await page.getByLabel('Places', { exact: true }).fill('4');
@@ -136,6 +145,8 @@ describe('Coordinator pages (Chromium)', () => {
   describe('every coordinator page type, in each language', () => {
     let id: string;
     let programmeId: string;
+    let agreementId: string;
+    let partnerId: string;
     const badFile = Buffer.from(
       `${HEADER}\nA,B,not-an-email,kaznu.kz,FLL,,2025/2026,spring,,2026-02-01,2026-06-30,,,\n`,
     );
@@ -152,6 +163,12 @@ describe('Coordinator pages (Chromium)', () => {
       ])) as Array<{ id: string }>;
       [{ id: programmeId }] = (await ui.t.dataSource.query(
         `SELECT id FROM programmes ORDER BY created_at LIMIT 1`,
+      )) as Array<{ id: string }>;
+      [{ id: agreementId }] = (await ui.t.dataSource.query(
+        `SELECT id FROM agreements ORDER BY created_at LIMIT 1`,
+      )) as Array<{ id: string }>;
+      [{ id: partnerId }] = (await ui.t.dataSource.query(
+        `SELECT id FROM institutions WHERE schac_code = 'kaznu.kz'`,
       )) as Array<{ id: string }>;
     });
 
@@ -172,6 +189,13 @@ describe('Coordinator pages (Chromium)', () => {
           '/manage/programmes',
           '/manage/programmes/new',
           `/manage/programmes/${programmeId}`,
+          '/agreements',
+          '/agreements/new',
+          `/agreements/${agreementId}`,
+          '/manage/institutions',
+          '/manage/institutions/new',
+          `/manage/institutions/${partnerId}`,
+          '/stats?academicYear=2025%2F2026',
         ]) {
           const response = await page.goto(`/${locale}${path}`);
           expect(response?.status()).toBe(200);

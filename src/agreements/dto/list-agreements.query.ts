@@ -4,6 +4,10 @@ import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { IsAcademicYear } from '../../common/dto/fields.js';
 import { AGREEMENT_STATUSES, type AgreementStatus } from '../agreement.entity.js';
 
+/** How a list of agreements is ordered: newest first (the default), or by last academic year, latest first. */
+export const AGREEMENT_ORDERS = ['newest', 'lastAcademicYear'] as const;
+export type AgreementOrder = (typeof AGREEMENT_ORDERS)[number];
+
 export class ListAgreementsQuery extends PageQueryDto {
   @IsOptional()
   @IsUUID()
@@ -18,4 +22,10 @@ export class ListAgreementsQuery extends PageQueryDto {
   @IsOptional()
   @IsAcademicYear()
   academicYear?: string;
+
+  /** `newest` (default) or `lastAcademicYear`: the agreements that run longest first. */
+  @ApiPropertyOptional({ enum: AGREEMENT_ORDERS, default: 'newest' })
+  @IsOptional()
+  @IsIn(AGREEMENT_ORDERS, { message: `order must be one of ${AGREEMENT_ORDERS.join(', ')}` })
+  order?: AgreementOrder;
 }

@@ -7,6 +7,7 @@ import { InvalidInputError } from '../../common/errors/domain.exception.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { formState, type FieldError } from '../../web/components/forms.js';
 import { formFields, textOf, validateForm } from '../../web/form-validation.js';
+import { missingFirst } from '../../web/input-errors.js';
 import { PageReply, WebController } from '../../web/web.decorators.js';
 import { WebPages, type Page } from '../../web/web-pages.service.js';
 import { IncomingFiltersDto, ListIncomingQuery } from '../dto/incoming-filters.dto.js';
@@ -48,7 +49,9 @@ export class IncomingPagesController {
     const values = { ...filterValues(raw), cursor: textOf(formFields(raw), 'cursor') };
     const validated = await validateForm(ListIncomingQuery, values);
     const results = validated.ok ? await this.incoming.list(validated.value) : undefined;
-    const errors = validated.ok ? [] : page.fieldErrors(validated.problems, this.filterLabels(page));
+    const errors = validated.ok
+      ? []
+      : page.fieldErrors(missingFirst(validated.problems), this.filterLabels(page));
     page.render(
       <IncomingListPage
         form={formState(values, errors)}
@@ -164,7 +167,10 @@ export class IncomingPagesController {
         ...problem,
         field: problem.field === 'date' ? dateField : problem.field === 'comment' ? commentField : 'form',
       }));
-      const errors = page.fieldErrors(problems, { ...labels, form: page.t('incoming.move.title') });
+      const errors = page.fieldErrors(missingFirst(problems), {
+        ...labels,
+        form: page.t('incoming.move.title'),
+      });
       return this.showMobility(page, id, { to, errors: formState(fields, errors) }, 400);
     }
     try {

@@ -10,7 +10,7 @@ import { ListInstitutionsQuery } from '../../institutions/dto/list-institutions.
 import { InstitutionsService } from '../../institutions/institutions.service.js';
 import { formState, type FormState } from '../../web/components/forms.js';
 import { formFields, textOf, validateForm } from '../../web/form-validation.js';
-import { refusalErrors } from '../../web/input-errors.js';
+import { missingFirst, refusalErrors } from '../../web/input-errors.js';
 import { PageReply, WebController } from '../../web/web.decorators.js';
 import { WebPages, type Page } from '../../web/web-pages.service.js';
 import { CreateProgrammeDto } from '../dto/create-programme.dto.js';
@@ -53,7 +53,7 @@ export class ProgrammeStaffPagesController {
     };
     const validated = await validateForm(ListProgrammesQuery, values);
     const results = validated.ok ? await this.programmes.list(validated.value, page.user) : undefined;
-    const errors = validated.ok ? [] : page.fieldErrors(validated.problems, this.labels(page));
+    const errors = validated.ok ? [] : page.fieldErrors(missingFirst(validated.problems), this.labels(page));
     page.render(
       <ProgrammeStaffListPage
         form={formState(values, errors)}
@@ -80,7 +80,7 @@ export class ProgrammeStaffPagesController {
     if (!validated.ok) {
       return this.showForm(
         page,
-        formState(fields, page.fieldErrors(validated.problems, this.labels(page))),
+        formState(fields, page.fieldErrors(missingFirst(validated.problems), this.labels(page))),
         undefined,
         400,
       );
@@ -119,7 +119,7 @@ export class ProgrammeStaffPagesController {
     if (!validated.ok) {
       return this.showForm(
         page,
-        formState(fields, page.fieldErrors(validated.problems, this.labels(page))),
+        formState(fields, page.fieldErrors(missingFirst(validated.problems), this.labels(page))),
         current,
         400,
       );
