@@ -174,7 +174,7 @@ export class IncomingPagesController {
       return this.showMobility(page, id, { to, errors: formState(fields, errors) }, 400);
     }
     try {
-      await this.incoming.transition(id, validated.value, page.user as AuthUser);
+      await this.incoming.transition(page.user as AuthUser, id, validated.value);
     } catch (error) {
       if (error instanceof InvalidInputError) {
         const errors = [{ field: dateField, message: page.t('incoming.move.badDate') }];
