@@ -1,7 +1,7 @@
 import { ErrorSummary, Form, SubmitButton, fieldId, type FormState } from '../../web/components/forms.js';
 import { usePage } from '../../web/page-context.js';
-import type { ImportResultResponse } from '../dto/import-result.response.js';
-import { CSV_COLUMNS } from '../incoming-csv.js';
+import type { ImportResultResponse } from '../csv/dto/import-result.response.js';
+import { CSV_COLUMNS } from '../csv/incoming-csv.js';
 import type { ImportRefusal } from './import-problems.js';
 
 /** The file field: label above, hint, error beside, as the other fields. */

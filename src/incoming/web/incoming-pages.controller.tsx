@@ -12,7 +12,7 @@ import { PageReply, WebController } from '../../web/web.decorators.js';
 import { WebPages, type Page } from '../../web/web-pages.service.js';
 import { IncomingFiltersDto, ListIncomingQuery } from '../dto/incoming-filters.dto.js';
 import { TransitionIncomingDto } from '../dto/transition-incoming.dto.js';
-import { IncomingCsvService } from '../incoming-csv.service.js';
+import { IncomingCsvService } from '../csv/incoming-csv.service.js';
 import { IncomingService } from '../incoming.service.js';
 import type { IncomingStatus } from '../incoming-state.js';
 import { badLinesOf } from './import-problems.js';
@@ -105,7 +105,12 @@ export class IncomingPagesController {
       return page.render(<IncomingImportPage form={formState({}, errors)} />, { title, status: 400 });
     }
     try {
-      const result = await this.csv.importCsv(file, page.user!);
+      const stop = new AbortController();
+      // The import stops (nothing stored) if the browser goes away before its answer.
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) stop.abort();
+      });
+      const result = await this.csv.importCsv(file, page.user!, stop.signal);
       if (result.duplicates.length === 0) return page.redirect('/incoming', 'incoming.notice.imported');
       return page.render(<IncomingImportPage form={formState()} result={result} />, { title });
     } catch (error) {

@@ -2,7 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { WebRegistry } from '../../web/web.registry.js';
-import { MAX_IMPORT_BYTES } from '../csv-body.parser.js';
+import { MAX_IMPORT_BYTES } from '../csv/csv-body.parser.js';
 import { IncomingModule } from '../incoming.module.js';
 import { IncomingPagesController } from './incoming-pages.controller.js';
 import { incomingMessages } from './incoming.messages.js';
