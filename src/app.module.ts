@@ -8,7 +8,12 @@ import { LoggerModule } from './common/logging/logger.module.js';
 import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ApplicationPagesModule } from './applications/web/application-pages.module.js';
 import { HomePagesModule } from './home/web/home-pages.module.js';
+import { ProfilePagesModule } from './users/web/profile-pages.module.js';
+import { InstitutionPagesModule } from './institutions/web/institution-pages.module.js';
+import { NewsPagesModule } from './news/web/news-pages.module.js';
+import { ProgrammePagesModule } from './programmes/web/programme-pages.module.js';
 import { IncomingModule } from './incoming/incoming.module.js';
 import { IncomingPagesModule } from './incoming/web/incoming-pages.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
@@ -55,6 +60,11 @@ import { WebModule } from './web/web.module.js';
     AgreementPagesModule,
     InstitutionStaffPagesModule,
     StatsPagesModule,
+    ProgrammePagesModule,
+    InstitutionPagesModule,
+    NewsPagesModule,
+    ApplicationPagesModule,
+    ProfilePagesModule,
   ],
 })
 export class AppModule {

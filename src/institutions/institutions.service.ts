@@ -135,6 +135,17 @@ export class InstitutionsService {
     }
   }
 
+  /** The countries of the partner institutions, for a filter's options. */
+  async partnerCountryCodes(): Promise<string[]> {
+    const rows = await this.institutions
+      .createQueryBuilder('i')
+      .select('DISTINCT i.country_code', 'code')
+      .where('NOT i.is_home')
+      .orderBy('code')
+      .getRawMany<{ code: string }>();
+    return rows.map((row) => row.code);
+  }
+
   /** The home institution's faculties by name (a student picks theirs when registering). */
   async homeFaculties(): Promise<Faculty[]> {
     return this.faculties

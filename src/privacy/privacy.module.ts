@@ -10,5 +10,6 @@ import { PrivacyController } from './privacy.controller.js';
   imports: [ApplicationsModule, UsersModule, NotificationsModule],
   controllers: [PrivacyController],
   providers: [PersonalDataService],
+  exports: [PersonalDataService],
 })
 export class PrivacyModule {}

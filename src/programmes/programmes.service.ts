@@ -54,6 +54,8 @@ export class ProgrammesService {
         hostInstitutionId: query.hostInstitutionId,
       });
     }
+    if (query.countryCode)
+      builder.andWhere('host.country_code = :countryCode', { countryCode: query.countryCode });
     if (query.academicYear)
       builder.andWhere('p.academic_year = :academicYear', { academicYear: query.academicYear });
     if (query.term) builder.andWhere('p.term = :term', { term: query.term });

@@ -42,3 +42,25 @@ export function formatNumber(locale: Locale, value: number, options: Intl.Number
     () => new Intl.NumberFormat(locale, options),
   ).format(value);
 }
+
+const names = new Map<string, Intl.DisplayNames>();
+
+function displayName(locale: Locale, type: 'region' | 'language', code: string): string {
+  const key = `${type}|${locale}`;
+  let display = names.get(key);
+  if (!display) {
+    display = new Intl.DisplayNames(locale, { type, fallback: 'code' });
+    names.set(key, display);
+  }
+  try {
+    return display.of(type === 'region' ? code.toUpperCase() : code.toLowerCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A country's name in the page's language (`KZ`: Kazakhstan, Казахстан, Қазақстан, ...). */
+export const countryName = (locale: Locale, code: string) => displayName(locale, 'region', code);
+
+/** A language's name in the page's language (`ru`: Russian, russe, русский, орыс тілі). */
+export const languageName = (locale: Locale, code: string) => displayName(locale, 'language', code);

@@ -22,6 +22,10 @@ export interface PageContext {
   formatDate: (value: Date | string, style?: 'long' | 'medium' | 'short') => string;
   formatDateTime: (value: Date | string) => string;
   formatNumber: (value: number, options?: Intl.NumberFormatOptions) => string;
+  /** `KZ` -> the country's name in the page's language. */
+  countryName: (code: string) => string;
+  /** `ru` -> the language's name in the page's language. */
+  languageName: (code: string) => string;
   /** The token every form posts back (a hidden field `_csrf`); generated on first use. */
   csrfToken: () => string;
   /** The visitor's menu, each entry with its badge's number when it has one. */

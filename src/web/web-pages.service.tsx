@@ -9,7 +9,7 @@ import type { Environment } from '../config/environment.js';
 import { ErrorPage } from './components/error-page.js';
 import { Layout } from './components/layout.js';
 import type { FieldError } from './components/forms.js';
-import { formatDate, formatDateTime, formatNumber } from './format.js';
+import { countryName, formatDate, formatDateTime, formatNumber, languageName } from './format.js';
 import type { FieldProblem } from './form-validation.js';
 import { isLocale, pickLocale, type Locale } from './locales.js';
 import type { MessageValues } from './messages/messages.js';
@@ -89,6 +89,8 @@ export class WebPages {
       formatDate: (value, style) => formatDate(locale, timeZone, value, style),
       formatDateTime: (value) => formatDateTime(locale, timeZone, value),
       formatNumber: (value, options) => formatNumber(locale, value, options),
+      countryName: (code) => countryName(locale, code),
+      languageName: (code) => languageName(locale, code),
       csrfToken: () => (csrf ??= reply.generateCsrf()),
       menu: this.registry
         .menuFor(user?.role)

@@ -1,8 +1,17 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { AcademicTermFiltersDto } from '../../common/dto/academic-term-filters.dto.js';
-import { Trimmed } from '../../common/dto/fields.js';
+import { Trimmed, UpperCased } from '../../common/dto/fields.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../programme.entity.js';
 
@@ -10,6 +19,12 @@ export class ListProgrammesQuery extends IntersectionType(PageQueryDto, Academic
   @IsOptional()
   @IsUUID()
   hostInstitutionId?: string;
+
+  /** The host institution's country (ISO 3166-1 alpha-2), e.g. KZ. */
+  @IsOptional()
+  @UpperCased()
+  @IsISO31661Alpha2({ message: 'countryCode must be an ISO 3166-1 alpha-2 country code, such as KZ' })
+  countryCode?: string;
 
   /** true: only programmes taking applications now; false: only those that are not. */
   @ApiPropertyOptional({ type: Boolean })

@@ -13,6 +13,7 @@ export function Layout({ title, children }: { title: string; children: Component
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <link rel="icon" href="data:," />
         <title>{`${title} – ${t('web.site.name')}`}</title>
         <link rel="stylesheet" href={STYLESHEET_PATH} />
         <link

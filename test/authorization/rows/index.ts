@@ -9,6 +9,7 @@ import { newsRows } from './news.rows.js';
 import { notificationsRows } from './notifications.rows.js';
 import { privacyRows } from './privacy.rows.js';
 import { statsRows } from './stats.rows.js';
+import { pagesRows } from './pages.rows.js';
 import { webRows } from './web.rows.js';
 
 /** The authorization matrix: every route of the portal, one file of rows per feature. */
@@ -24,4 +25,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...webRows,
   ...notificationsRows,
   ...coordinatorPageRows,
+  ...pagesRows,
 ];

@@ -64,6 +64,8 @@ export async function newVisitor(
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: { width: options.width ?? 1200, height: 900 },
   });
+  // A missing element fails the step in seconds with its locator, rather than the whole test at its timeout.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const cspViolations: string[] = [];
   page.on('console', (message) => {
@@ -76,7 +78,7 @@ export async function newVisitor(
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
-/** axe-core's WCAG 2.2 AA violations on the page, as readable lines (empty when none). */
+/** axe-core's WCAG 2.2 AA violations on the page, as readable lines (empty when none). Needs JavaScript on. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return results.violations.map(
