@@ -2,6 +2,7 @@ import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Roles } from '../../auth/decorators/roles.decorator.js';
+import { NotFoundError } from '../../common/errors/domain.exception.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { ListProgrammesQuery } from '../../programmes/dto/list-programmes.query.js';
 import { ProgrammesService } from '../../programmes/programmes.service.js';
@@ -10,7 +11,7 @@ import { formFields, textOf, validateForm } from '../../web/form-validation.js';
 import { PageReply, WebController } from '../../web/web.decorators.js';
 import { WebPages, type Page } from '../../web/web-pages.service.js';
 import { ApplicationsService } from '../applications.service.js';
-import { MAX_CHOICES } from '../application-state.js';
+import { MAX_CHOICES, type ProgrammeFacts } from '../application-state.js';
 import type { ApplicationResponse } from '../dto/application.response.js';
 import { CreateApplicationDto } from '../dto/create-application.dto.js';
 import { ListApplicationsQuery } from '../dto/list-applications.query.js';
@@ -288,7 +289,13 @@ export class ApplicationPagesController {
 
   private async checklistOf(student: AuthUser, application: ApplicationResponse) {
     const programmes = await Promise.all(
-      application.choices.map((choice) => this.programmes.getById(choice.programmeId)),
+      application.choices.map((choice) =>
+        this.programmes.get(choice.programmeId, student).catch((error: unknown) => {
+          // A choice taken out of the catalogue since: it blocks the submission like an archived one.
+          if (!(error instanceof NotFoundError)) throw error;
+          return withdrawnChoice(choice.programmeId, choice.title, application);
+        }),
+      ),
     );
     return submissionChecklist({
       motivation: application.motivation,
@@ -321,6 +328,22 @@ export class ApplicationPagesController {
     const message = field === 'choices' ? page.t('applications.form.choicesProblem') : sentence;
     return [{ field: field ? formFieldOf(field) : 'form', message }];
   }
+}
+
+/** The facts of a choice the student can no longer see (no longer published). */
+function withdrawnChoice(id: string, title: string, application: ApplicationResponse): ProgrammeFacts {
+  return {
+    id,
+    title,
+    status: 'archived',
+    academicYear: application.academicYear,
+    term: application.term,
+    applicationOpensAt: new Date(0),
+    applicationClosesAt: new Date(0),
+    eligibleFacultyIds: [],
+    languageOfInstruction: null,
+    minLanguageLevel: null,
+  };
 }
 
 function statusOf(error: unknown): number {

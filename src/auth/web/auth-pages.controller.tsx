@@ -96,6 +96,8 @@ export class AuthPagesController {
       password: typeof fields.password === 'string' ? fields.password : undefined,
       homeFacultyId: textOf(fields, 'homeFacultyId'),
       studentNumber: textOf(fields, 'studentNumber'),
+      // Notifications in the language the student registered in.
+      preferredLocale: page.locale,
     };
     const values = { ...fields, password: undefined };
     const validated = await validateForm(RegisterDto, input);

@@ -8,7 +8,6 @@ import { formState } from '../../web/components/forms.js';
 import { formFields, textOf, validateForm } from '../../web/form-validation.js';
 import { PageReply, WebController } from '../../web/web.decorators.js';
 import { WebPages } from '../../web/web-pages.service.js';
-import { toInstitutionResponse } from '../dto/institution.response.js';
 import { ListInstitutionsQuery } from '../dto/list-institutions.query.js';
 import { InstitutionsService } from '../institutions.service.js';
 import { InstitutionListPage, InstitutionPage } from './institution-pages.js';
@@ -58,7 +57,7 @@ export class InstitutionPagesController {
   @Get(':id')
   async show(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const page = this.web.page(reply);
-    const institution = toInstitutionResponse(await this.institutions.getById(id));
+    const institution = await this.institutions.get(id);
     const [faculties, agreements] = await Promise.all([
       this.institutions.listFaculties(id, Object.assign(new PageQueryDto(), { limit: 100 })),
       institution.isHome

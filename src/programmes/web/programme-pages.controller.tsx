@@ -7,7 +7,6 @@ import { formFields, textOf, validateForm } from '../../web/form-validation.js';
 import { PageReply, WebController } from '../../web/web.decorators.js';
 import { WebPages } from '../../web/web-pages.service.js';
 import { ListProgrammesQuery } from '../dto/list-programmes.query.js';
-import { toProgrammeResponse } from '../dto/programme.response.js';
 import { ProgrammesService } from '../programmes.service.js';
 import { ProgrammeSearchPage } from './programme-search.page.js';
 import { ProgrammePage } from './programme.page.js';
@@ -71,7 +70,7 @@ export class ProgrammePagesController {
   @Get(':id')
   async show(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const page = this.web.page(reply);
-    const programme = toProgrammeResponse(await this.programmes.getVisible(id, page.user));
+    const programme = await this.programmes.get(id, page.user);
     const faculties = programme.eligibleFacultyIds.length > 0 ? await this.institutions.homeFaculties() : [];
     const facultyNames = faculties
       .filter((faculty) => programme.eligibleFacultyIds.includes(faculty.id))

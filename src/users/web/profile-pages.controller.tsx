@@ -20,6 +20,7 @@ const valuesOf = (profile: UserResponse): FormState['values'] => ({
   homeFacultyId: profile.homeFacultyId ?? undefined,
   studyLevel: profile.studyLevel ?? undefined,
   studyYear: profile.studyYear === null ? undefined : String(profile.studyYear),
+  preferredLocale: profile.preferredLocale,
 });
 
 @WebController('profile')
@@ -51,6 +52,7 @@ export class ProfilePagesController {
       firstName: textOf(fields, 'firstName') ?? '',
       lastName: textOf(fields, 'lastName') ?? '',
     };
+    input.preferredLocale = textOf(fields, 'preferredLocale');
     if (isStudent) {
       input.studentNumber = textOf(fields, 'studentNumber') ?? null;
       if (!profile.homeFacultyId && textOf(fields, 'homeFacultyId'))
@@ -68,6 +70,7 @@ export class ProfilePagesController {
         homeFacultyId: page.t('auth.field.homeFaculty'),
         studyLevel: page.t('profile.studyLevel'),
         studyYear: page.t('profile.studyYear'),
+        preferredLocale: page.t('profile.preferredLocale'),
       });
       return this.render(page, profile, formState(fields, errors), 400);
     }

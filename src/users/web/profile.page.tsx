@@ -7,6 +7,7 @@ import {
   TextField,
   type FormState,
 } from '../../web/components/forms.js';
+import { LOCALE_NAMES, LOCALES } from '../../web/locales.js';
 import { usePage } from '../../web/page-context.js';
 import type { UserResponse } from '../dto/user.response.js';
 
@@ -83,6 +84,13 @@ export function ProfilePage({
             />
           </>
         ) : null}
+        <Select
+          form={form}
+          name="preferredLocale"
+          label={t('profile.preferredLocale')}
+          hint={t('profile.preferredLocaleHint')}
+          options={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
+        />
         <SubmitButton>{t('profile.save')}</SubmitButton>
       </Form>
       <h2>{t('profile.data.title')}</h2>
