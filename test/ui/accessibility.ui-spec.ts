@@ -1,7 +1,7 @@
 import { LOCALES } from '../../src/web/locales.js';
 import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
 import { accessibilityViolations, newVisitor, rawKeysOn } from './support/browser.js';
-import { startUi, type UiHarness } from './support/ui-app.js';
+import { startUi, UI_TIMEOUT, type UiHarness } from './support/ui-app.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -60,46 +60,51 @@ describe('Accessibility of every page type in fr, en, ru, kk (Chromium, axe-core
       `/applications/${draft.body.id}/withdraw`,
       '/profile',
     ];
-  });
+  }, UI_TIMEOUT);
   afterAll(async () => {
     await ui?.close();
   });
 
-  it.each(LOCALES)('has no violation, raw key or CSP report on any page in %s', async (locale) => {
-    const problems: string[] = [];
-    let checked = 0;
-    {
-      const { context, page, cspViolations } = await newVisitor(ui.browser, ui.baseUrl, locale);
-      const sweep = async (paths: string[]) => {
-        for (const path of paths) {
-          const response = await page.goto(`/${locale}${path}`);
-          if (response?.status() !== (path === '/no-such-page' ? 404 : 200)) {
-            problems.push(`/${locale}${path}: status ${response?.status()}`);
+  it.each(LOCALES)(
+    'has no violation, raw key or CSP report on any page in %s',
+    async (locale) => {
+      const problems: string[] = [];
+      let checked = 0;
+      {
+        const { context, page, cspViolations } = await newVisitor(ui.browser, ui.baseUrl, locale);
+        const sweep = async (paths: string[]) => {
+          for (const path of paths) {
+            const response = await page.goto(`/${locale}${path}`);
+            if (response?.status() !== (path === '/no-such-page' ? 404 : 200)) {
+              problems.push(`/${locale}${path}: status ${response?.status()}`);
+            }
+            if ((await page.getAttribute('html', 'lang')) !== locale)
+              problems.push(`/${locale}${path}: lang`);
+            problems.push(...(await accessibilityViolations(page)));
+            problems.push(
+              ...(await rawKeysOn(page, ui.messageKeys)).map((key) => `/${locale}${path}: raw key ${key}`),
+            );
+            checked += 1;
           }
-          if ((await page.getAttribute('html', 'lang')) !== locale) problems.push(`/${locale}${path}: lang`);
-          problems.push(...(await accessibilityViolations(page)));
-          problems.push(
-            ...(await rawKeysOn(page, ui.messageKeys)).map((key) => `/${locale}${path}: raw key ${key}`),
-          );
-          checked += 1;
-        }
-      };
-      await sweep(anyone);
-      // A form sent back with its errors (summary, messages beside the fields).
-      await page.goto(`/${locale}/register`);
-      await page.locator('form[action$="/register"] button[type=submit]').click();
-      problems.push(...(await accessibilityViolations(page)));
-      await context.addCookies([{ name: 'portal_session', value: studentToken, url: ui.baseUrl }]);
-      await sweep(students);
-      await page.goto(`/${locale}/applications/new`);
-      await page.locator('form[action$="/applications"] button[type=submit]').click();
-      if ((await page.locator('.error-summary').count()) !== 1)
-        problems.push(`/${locale}/applications: no error summary`);
-      problems.push(...(await accessibilityViolations(page)));
-      problems.push(...cspViolations);
-      await context.close();
-    }
-    expect(checked).toBe(anyone.length + students.length);
-    expect(problems).toEqual([]);
-  });
+        };
+        await sweep(anyone);
+        // A form sent back with its errors (summary, messages beside the fields).
+        await page.goto(`/${locale}/register`);
+        await page.locator('form[action$="/register"] button[type=submit]').click();
+        problems.push(...(await accessibilityViolations(page)));
+        await context.addCookies([{ name: 'portal_session', value: studentToken, url: ui.baseUrl }]);
+        await sweep(students);
+        await page.goto(`/${locale}/applications/new`);
+        await page.locator('form[action$="/applications"] button[type=submit]').click();
+        if ((await page.locator('.error-summary').count()) !== 1)
+          problems.push(`/${locale}/applications: no error summary`);
+        problems.push(...(await accessibilityViolations(page)));
+        problems.push(...cspViolations);
+        await context.close();
+      }
+      expect(checked).toBe(anyone.length + students.length);
+      expect(problems).toEqual([]);
+    },
+    UI_TIMEOUT,
+  );
 });

@@ -3,6 +3,12 @@ import { WebPages } from '../../../src/web/web-pages.service.js';
 import { bootApp, type TestApp } from '../../support/test-app.js';
 import { launchBrowser } from './browser.js';
 
+/**
+ * Per-test timeout of the browser tests: a page journey is seconds on a quiet machine, but runs
+ * beside the e2e files and on shared cores (Jest's global 60 s is for one HTTP test).
+ */
+export const UI_TIMEOUT = 180_000;
+
 export interface UiHarness {
   t: TestApp;
   browser: Browser;
