@@ -1,7 +1,7 @@
 import { LOCALES } from '../../src/web/locales.js';
 import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
 import { accessibilityViolations, newVisitor, rawKeysOn } from './support/browser.js';
-import { startUi, UI_TIMEOUT, type UiHarness } from './support/ui-app.js';
+import { createDraft, startUi, UI_TIMEOUT, type UiHarness } from './support/ui-app.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -29,12 +29,11 @@ describe('Accessibility of every page type in fr, en, ru, kk (Chromium, axe-core
     });
     const student = await ui.t.createUser('student', { firstName: 'Aruzhan', lastName: 'Seitkali' });
     studentToken = student.token;
-    const draft = await ui.t.http.post(
-      '/api/applications',
-      { choices: [programme.id], motivation: 'Short', languageSkills: [{ language: 'ru', cefrLevel: 'A2' }] },
-      { token: student.token },
-    );
-    expect(draft.status).toBe(201);
+    const draft = await createDraft(ui, student, {
+      choices: [programme.id],
+      motivation: 'Short',
+      languageSkills: [{ language: 'ru', cefrLevel: 'A2' }],
+    });
     const [{ slug }] = await ui.t.dataSource.query(
       `SELECT slug FROM news_articles WHERE status = 'published' LIMIT 1`,
     );
@@ -55,9 +54,9 @@ describe('Accessibility of every page type in fr, en, ru, kk (Chromium, axe-core
     students = [
       '/applications',
       '/applications/new',
-      `/applications/${draft.body.id}`,
-      `/applications/${draft.body.id}/edit`,
-      `/applications/${draft.body.id}/withdraw`,
+      `/applications/${draft.id}`,
+      `/applications/${draft.id}/edit`,
+      `/applications/${draft.id}/withdraw`,
       '/profile',
     ];
   }, UI_TIMEOUT);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
 import { TEST_PASSWORD } from '../support/test-app.js';
 import { accessibilityViolations, newVisitor, rawKeysOn } from './support/browser.js';
-import { startUi, UI_TIMEOUT, type UiHarness } from './support/ui-app.js';
+import { createDraft, startUi, UI_TIMEOUT, type UiHarness } from './support/ui-app.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MOTIVATION =
@@ -193,19 +193,14 @@ describe('Student journey (Chromium)', () => {
         firstName: '<script>alert(1)</script>',
         lastName: 'Owner',
       });
-      const created = await ui.t.http.post(
-        '/api/applications',
-        {
-          choices: [astana.id],
-          motivation: '<script>document.title="pwned"</script><img src=x onerror=alert(2)>',
-        },
-        { token: owner.token },
-      );
-      expect(created.status).toBe(201);
+      const created = await createDraft(ui, owner, {
+        choices: [astana.id],
+        motivation: '<script>document.title="pwned"</script><img src=x onerror=alert(2)>',
+      });
 
       const { context, page } = await newVisitor(ui.browser, ui.baseUrl, 'ru');
       await context.addCookies([{ name: 'portal_session', value: owner.token, url: ui.baseUrl }]);
-      await page.goto(`/ru/applications/${created.body.id}`);
+      await page.goto(`/ru/applications/${created.id}`);
       expect(await page.locator('.motivation').textContent()).toBe(
         '<script>document.title="pwned"</script><img src=x onerror=alert(2)>',
       );
@@ -216,7 +211,7 @@ describe('Student journey (Chromium)', () => {
       const intruder = await ui.t.createUser('student');
       await context.clearCookies();
       await context.addCookies([{ name: 'portal_session', value: intruder.token, url: ui.baseUrl }]);
-      const response = await page.goto(`/ru/applications/${created.body.id}`);
+      const response = await page.goto(`/ru/applications/${created.id}`);
       expect(response?.status()).toBe(404);
       expect(await page.locator('h1').textContent()).toBe('Страница не найдена');
       expect(await page.content()).not.toContain('document.title');

@@ -1,5 +1,9 @@
 import type { Browser } from 'playwright-core';
+import { ApplicationsService } from '../../../src/applications/applications.service.js';
+import type { ApplicationResponse } from '../../../src/applications/dto/application.response.js';
+import type { CreateApplicationDto } from '../../../src/applications/dto/create-application.dto.js';
 import { WebPages } from '../../../src/web/web-pages.service.js';
+import type { TestUser } from '../../support/test-app.js';
 import { bootApp, type TestApp } from '../../support/test-app.js';
 import { launchBrowser } from './browser.js';
 
@@ -16,6 +20,31 @@ export interface UiHarness {
   /** Every message key of the catalogues, for rawKeysOn. */
   messageKeys: string[];
   close(): Promise<void>;
+}
+
+/**
+ * A draft of the student made through the service (the pages' own path), not the JSON API: the
+ * API client of the e2e tests checks answers against the OpenAPI document, which is the e2e
+ * project's business.
+ */
+export function createDraft(
+  ui: UiHarness,
+  student: TestUser,
+  dto: CreateApplicationDto,
+): Promise<ApplicationResponse> {
+  return ui.t.app
+    .get(ApplicationsService)
+    .create(
+      {
+        id: student.id,
+        email: student.email,
+        role: 'student',
+        firstName: 'Test',
+        lastName: 'Student',
+        homeFacultyId: null,
+      },
+      dto,
+    );
 }
 
 /** One app and one browser for a whole test file (booting either costs seconds). */
