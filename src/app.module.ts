@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { AuditLogPagesModule } from './audit/web/audit-log-pages.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthPagesModule } from './auth/web/auth-pages.module.js';
 import { LoggerModule } from './common/logging/logger.module.js';
@@ -21,6 +22,7 @@ import { AgreementPagesModule } from './agreements/web/agreement-pages.module.js
 import { InstitutionsModule } from './institutions/institutions.module.js';
 import { InstitutionStaffPagesModule } from './institutions/web/institution-staff-pages.module.js';
 import { NewsModule } from './news/news.module.js';
+import { NewsEditorPagesModule } from './news/web/news-editor-pages.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { NotificationPagesModule } from './notifications/web/notifications-pages.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
@@ -30,6 +32,7 @@ import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { StatsPagesModule } from './stats/web/stats-pages.module.js';
 import { UsersModule } from './users/users.module.js';
+import { UsersAdminPagesModule } from './users/web/users-admin-pages.module.js';
 import { WebModule } from './web/web.module.js';
 
 /** Feature modules; the configuration comes from AppModule.forRoot. */
@@ -65,6 +68,9 @@ import { WebModule } from './web/web.module.js';
     NewsPagesModule,
     ApplicationPagesModule,
     ProfilePagesModule,
+    NewsEditorPagesModule,
+    UsersAdminPagesModule,
+    AuditLogPagesModule,
   ],
 })
 export class AppModule {

@@ -184,6 +184,13 @@ export class NewsService {
     return this.toResponse(this.dataSource.manager, article);
   }
 
+  /** An article by its id, draft or published: for the editors' pages (the guard lets only them in). */
+  async getById(id: string): Promise<NewsArticleResponse> {
+    const article = await this.articles.findOneBy({ id });
+    if (!article) throw new NotFoundError('News article');
+    return this.toResponse(this.dataSource.manager, article);
+  }
+
   /** Creates a draft written by the given editor. */
   async create(dto: CreateNewsDto, createdById: string): Promise<NewsArticleResponse> {
     return this.dataSource.transaction(async (manager) => {

@@ -8,6 +8,7 @@ import { incomingRows } from './incoming.rows.js';
 import { newsRows } from './news.rows.js';
 import { notificationsRows } from './notifications.rows.js';
 import { privacyRows } from './privacy.rows.js';
+import { staffPagesRows } from './staff-pages.rows.js';
 import { statsRows } from './stats.rows.js';
 import { pagesRows } from './pages.rows.js';
 import { webRows } from './web.rows.js';
@@ -26,4 +27,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...notificationsRows,
   ...coordinatorPageRows,
   ...pagesRows,
+  ...staffPagesRows,
 ];

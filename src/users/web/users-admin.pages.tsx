@@ -1,0 +1,239 @@
+import type { Page } from '../../common/pagination/pagination.js';
+import {
+  ErrorSummary,
+  Form,
+  Select,
+  SubmitButton,
+  TextField,
+  formState,
+  type FormState,
+  type Option,
+} from '../../web/components/forms.js';
+import { usePage } from '../../web/page-context.js';
+import { LOCALE_NAMES, LOCALES } from '../../web/locales.js';
+import type { UserResponse } from '../dto/user.response.js';
+import { ROLES } from '../role.js';
+
+/** Roles an admin creates here: every account but a student's (students register themselves). */
+export const STAFF_ROLES = ROLES.filter((role) => role !== 'student');
+
+function roleOptions(t: (key: string) => string, roles: readonly string[] = ROLES): Option[] {
+  return roles.map((role) => ({ value: role, label: t(`usersAdmin.role.${role}`) }));
+}
+
+function StatusTag({ user }: { user: UserResponse }) {
+  const { t } = usePage();
+  const state = user.erasedAt ? 'erased' : user.active ? 'active' : 'inactive';
+  return <span class="tag">{t(`usersAdmin.state.${state}`)}</span>;
+}
+
+/** Accounts, newest first, found by part of a name or email, role and activation. */
+export function UsersPage({ form, list }: { form: FormState; list?: Page<UserResponse> }) {
+  const { t, href, formatDate } = usePage();
+  const query = new URLSearchParams(
+    Object.entries(form.values).filter(
+      (entry): entry is [string, string] =>
+        typeof entry[1] === 'string' && entry[1] !== '' && entry[0] !== 'cursor',
+    ),
+  );
+  return (
+    <>
+      <h1>{t('usersAdmin.title')}</h1>
+      <p>
+        <a class="button button-primary" href={href('/admin/users/new')}>
+          {t('usersAdmin.create')}
+        </a>
+      </p>
+      <ErrorSummary form={form} />
+      <Form action={href('/admin/users')} method="get" role="search" class="filters">
+        <TextField form={form} name="q" type="search" label={t('usersAdmin.search')} />
+        <Select
+          form={form}
+          name="role"
+          label={t('usersAdmin.field.role')}
+          options={roleOptions(t)}
+          blank={t('usersAdmin.any')}
+        />
+        <Select
+          form={form}
+          name="active"
+          label={t('usersAdmin.field.state')}
+          blank={t('usersAdmin.any')}
+          options={[
+            { value: 'true', label: t('usersAdmin.state.active') },
+            { value: 'false', label: t('usersAdmin.state.inactive') },
+          ]}
+        />
+        <SubmitButton variant="secondary">{t('usersAdmin.find')}</SubmitButton>
+      </Form>
+      {list ? (
+        list.items.length === 0 ? (
+          <p>{t('usersAdmin.none')}</p>
+        ) : (
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{t('usersAdmin.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('usersAdmin.field.name')}</th>
+                  <th scope="col">{t('usersAdmin.field.email')}</th>
+                  <th scope="col">{t('usersAdmin.field.role')}</th>
+                  <th scope="col">{t('usersAdmin.field.state')}</th>
+                  <th scope="col">{t('usersAdmin.field.created')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.items.map((user) => (
+                  <tr>
+                    <td>
+                      <a href={href(`/admin/users/${user.id}`)}>
+                        {user.firstName} {user.lastName}
+                      </a>
+                    </td>
+                    <td>{user.email}</td>
+                    <td>{t(`usersAdmin.role.${user.role}`)}</td>
+                    <td>
+                      <StatusTag user={user} />
+                    </td>
+                    <td>{formatDate(user.createdAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )
+      ) : null}
+      {list?.nextCursor ? (
+        <p>
+          <a
+            href={href(
+              `/admin/users?${query.toString()}${query.size ? '&' : ''}cursor=${encodeURIComponent(list.nextCursor)}`,
+            )}
+          >
+            {t('web.pager.next')}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** A staff account made by an admin, with a first password the person changes later. */
+export function NewUserPage({ form }: { form: FormState }) {
+  const { t, href } = usePage();
+  return (
+    <>
+      <p>
+        <a href={href('/admin/users')}>{t('usersAdmin.back')}</a>
+      </p>
+      <h1>{t('usersAdmin.create')}</h1>
+      <ErrorSummary form={form} />
+      <Form action={href('/admin/users/new')}>
+        <TextField
+          form={form}
+          name="email"
+          type="email"
+          autocomplete="off"
+          label={t('usersAdmin.field.email')}
+        />
+        <TextField form={form} name="firstName" label={t('usersAdmin.field.firstName')} />
+        <TextField form={form} name="lastName" label={t('usersAdmin.field.lastName')} />
+        <Select
+          form={form}
+          name="role"
+          label={t('usersAdmin.field.role')}
+          options={roleOptions(t, STAFF_ROLES)}
+        />
+        <Select
+          form={form}
+          name="preferredLocale"
+          label={t('usersAdmin.field.language')}
+          options={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
+        />
+        <TextField
+          form={form}
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          label={t('usersAdmin.field.password')}
+          hint={t('usersAdmin.hint.password')}
+        />
+        <SubmitButton>{t('usersAdmin.create')}</SubmitButton>
+      </Form>
+    </>
+  );
+}
+
+/** One account: its facts, its role, (de)activation and the way to erasure. */
+export function UserPage({ user, form }: { user: UserResponse; form?: FormState }) {
+  const { t, href, formatDateTime } = usePage();
+  const roleForm = form ?? formState({ role: user.role });
+  return (
+    <>
+      <p>
+        <a href={href('/admin/users')}>{t('usersAdmin.back')}</a>
+      </p>
+      <h1>
+        {user.firstName} {user.lastName}
+      </h1>
+      <dl class="facts">
+        <dt>{t('usersAdmin.field.email')}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t('usersAdmin.field.role')}</dt>
+        <dd>{t(`usersAdmin.role.${user.role}`)}</dd>
+        <dt>{t('usersAdmin.field.state')}</dt>
+        <dd>
+          <StatusTag user={user} />
+        </dd>
+        <dt>{t('usersAdmin.field.language')}</dt>
+        <dd>{LOCALE_NAMES[user.preferredLocale]}</dd>
+        <dt>{t('usersAdmin.field.created')}</dt>
+        <dd>{formatDateTime(user.createdAt)}</dd>
+      </dl>
+      {user.erasedAt ? null : (
+        <>
+          <h2>{t('usersAdmin.changeRole')}</h2>
+          <ErrorSummary form={roleForm} />
+          <Form action={href(`/admin/users/${user.id}/role`)}>
+            <Select form={roleForm} name="role" label={t('usersAdmin.field.role')} options={roleOptions(t)} />
+            <SubmitButton variant="secondary">{t('usersAdmin.saveRole')}</SubmitButton>
+          </Form>
+          <h2>{t('usersAdmin.access')}</h2>
+          <div class="button-row">
+            {user.active ? (
+              <Form action={href(`/admin/users/${user.id}/deactivate`)} class="inline-form">
+                <SubmitButton variant="warning">{t('usersAdmin.deactivate')}</SubmitButton>
+              </Form>
+            ) : (
+              <Form action={href(`/admin/users/${user.id}/activate`)} class="inline-form">
+                <SubmitButton variant="secondary">{t('usersAdmin.activate')}</SubmitButton>
+              </Form>
+            )}
+            <a href={href(`/admin/users/${user.id}/erase`)}>{t('usersAdmin.erase')}</a>
+          </div>
+        </>
+      )}
+      <p>
+        <a href={href(`/admin/audit?targetId=${user.id}`)}>{t('usersAdmin.auditLink')}</a>
+      </p>
+    </>
+  );
+}
+
+/** Erasure asks once more: it cannot be undone. */
+export function EraseUserPage({ user }: { user: UserResponse }) {
+  const { t, href } = usePage();
+  const name = `${user.firstName} ${user.lastName}`;
+  return (
+    <>
+      <h1>{t('usersAdmin.eraseConfirm.title', { name })}</h1>
+      <p>{t('usersAdmin.eraseConfirm.text')}</p>
+      <div class="button-row">
+        <Form action={href(`/admin/users/${user.id}/erase`)} class="inline-form">
+          <SubmitButton variant="warning">{t('usersAdmin.eraseConfirm.yes')}</SubmitButton>
+        </Form>
+        <a href={href(`/admin/users/${user.id}`)}>{t('usersAdmin.eraseConfirm.no')}</a>
+      </div>
+    </>
+  );
+}
