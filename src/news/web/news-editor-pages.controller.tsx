@@ -74,9 +74,10 @@ export class NewsEditorPagesController {
   async create(@PageReply() reply: FastifyReply, @Body() body: unknown): Promise<void> {
     const page = this.web.page(reply);
     const fields = formFields(body);
-    const validated = await validateForm(CreateNewsDto, articleInput(fields));
+    const input = articleInput(fields);
+    const validated = await validateForm(CreateNewsDto, input);
     if (!validated.ok)
-      return this.refuse(page, fields, this.errorsOf(page, validated.problems), undefined, 400);
+      return this.refuse(page, fields, this.errorsOf(page, validated.problems, input), undefined, 400);
     let id: string;
     try {
       id = (await this.news.create(validated.value, page.user!.id)).id;
@@ -144,20 +145,18 @@ export class NewsEditorPagesController {
     const page = this.web.page(reply);
     const fields = formFields(body);
     const article = await this.edited(id);
-    const validated = await validateForm(UpdateNewsDto, articleInput(fields));
-    const missing = FIELDS.filter(
-      (name) => name !== 'categories' && articleInput(fields)[name] === undefined,
-    );
+    const input = articleInput(fields);
+    const validated = await validateForm(UpdateNewsDto, input);
+    // Every field is on the form: an empty one is "missing", not "left unchanged".
+    const missing = FIELDS.filter((name) => name !== 'categories' && input[name] === undefined);
     if (!validated.ok || missing.length > 0) {
-      const errors = validated.ok ? [] : this.errorsOf(page, validated.problems);
-      for (const name of missing) {
-        if (!errors.some((error) => error.field === name))
-          errors.push({
-            field: name,
-            message: page.t('web.validation.isNotEmpty', { field: this.labels(page)[name] }),
-          });
-      }
-      return this.refuse(page, fields, errors, article, 400);
+      const problems = [
+        ...missing.map((field) => ({ field, constraints: ['isNotEmpty'] })),
+        ...(validated.ok
+          ? []
+          : validated.problems.filter((problem) => !missing.some((name) => name === problem.field))),
+      ];
+      return this.refuse(page, fields, this.errorsOf(page, problems, input), article, 400);
     }
     try {
       await this.news.update(id, validated.value);
@@ -187,11 +186,20 @@ export class NewsEditorPagesController {
     return Object.fromEntries(FIELDS.map((name) => [name, page.t(`newsEditor.field.${name}`)]));
   }
 
-  private errorsOf(page: Page, problems: Parameters<Page['fieldErrors']>[0]): FieldError[] {
-    return page.fieldErrors(
-      problems.map((problem) => ({ ...problem, field: problem.field.replace(/\.\d+$/, '') })),
-      this.labels(page),
-    );
+  /** Field errors in the page's language; a field left empty is asked for ("Enter the title"). */
+  private errorsOf(
+    page: Page,
+    problems: Parameters<Page['fieldErrors']>[0],
+    input: Record<string, unknown>,
+  ): FieldError[] {
+    const seen = new Set<string>();
+    const named = problems
+      .map((problem) => {
+        const field = problem.field.replace(/\.\d+$/, '');
+        return { field, constraints: input[field] === undefined ? ['isNotEmpty'] : problem.constraints };
+      })
+      .filter((problem) => !seen.has(problem.field) && seen.add(problem.field));
+    return page.fieldErrors(named, this.labels(page));
   }
 
   private refuse(

@@ -77,7 +77,17 @@ export class UsersAdminPagesController {
         status,
       });
     const validated = await validateForm(CreateUserDto, input);
-    if (!validated.ok) return refuse(page.fieldErrors(validated.problems, labels), 400);
+    if (!validated.ok) {
+      // A field left empty is asked for, whatever else its validators say.
+      const seen = new Set<string>();
+      const problems = validated.problems
+        .map(({ field, constraints }) => ({
+          field,
+          constraints: input[field] === undefined ? ['isNotEmpty'] : constraints,
+        }))
+        .filter((problem) => !seen.has(problem.field) && seen.add(problem.field));
+      return refuse(page.fieldErrors(problems, labels), 400);
+    }
     if (!(STAFF_ROLES as string[]).includes(validated.value.role)) {
       return refuse([{ field: 'role', message: page.t('web.validation.isIn', { field: labels.role }) }], 400);
     }
