@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { CreateNewsDto } from '../../src/news/dto/create-news.dto.js';
+import { NewsService } from '../../src/news/news.service.js';
 import { LOCALES, type Locale } from '../../src/web/locales.js';
 import type { TestUser } from '../support/test-app.js';
 import { accessibilityViolations, newVisitor, rawKeysOn } from './support/browser.js';
@@ -134,16 +136,15 @@ describe('Pages: the news desk and the admin pages (Chromium)', () => {
   it('has no accessibility violations, raw keys or CSP reports on any page type in any language', async () => {
     const admin = await ui.t.createUser('admin');
     const person = await ui.t.createUser('advisor');
-    const create = await ui.t.http.post('/api/news', {
-      token: admin.token,
-      body: {
+    const { id: articleId } = await ui.t.app.get(NewsService).create(
+      Object.assign(new CreateNewsDto(), {
         title: `Axe ${randomUUID()}`,
         summary: 'Summary',
         body: '# Heading\n\nText',
         authorName: 'Axe',
-      },
-    });
-    const articleId = (create.body as { id: string }).id;
+      }),
+      admin.id,
+    );
     const paths = [
       '/editor/news',
       '/editor/news?status=published',
