@@ -163,6 +163,13 @@ describe('Pages: the news desk and the admin pages (Chromium)', () => {
         const response = await page.goto(`/${locale}${path}`);
         if (response?.status() !== 200) problems.push(`${locale}${path}: ${response?.status()}`);
         problems.push(...(await accessibilityViolations(page)).map((line) => `${locale}${path}: ${line}`));
+        if (process.env.UI_SCREENSHOTS && (locale === 'fr' || locale === 'ru')) {
+          const name = `${locale}${path.replace(/[^a-z]+/g, '-')}`;
+          await page.screenshot({ path: `.data/screenshots/staff-${name}-wide.png`, fullPage: true });
+          await page.setViewportSize({ width: 360, height: 800 });
+          await page.screenshot({ path: `.data/screenshots/staff-${name}-narrow.png`, fullPage: true });
+          await page.setViewportSize({ width: 1200, height: 900 });
+        }
         problems.push(
           ...(await rawKeysOn(page, ui.messageKeys)).map((key) => `${locale}${path}: raw key ${key}`),
         );
