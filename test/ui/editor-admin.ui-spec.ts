@@ -133,50 +133,54 @@ describe('Pages: the news desk and the admin pages (Chromium)', () => {
     await context.close();
   });
 
-  it('has no accessibility violations, raw keys or CSP reports on any page type in any language', async () => {
-    const admin = await ui.t.createUser('admin');
-    const person = await ui.t.createUser('advisor');
-    const { id: articleId } = await ui.t.app.get(NewsService).create(
-      Object.assign(new CreateNewsDto(), {
-        title: `Axe ${randomUUID()}`,
-        summary: 'Summary',
-        body: '# Heading\n\nText',
-        authorName: 'Axe',
-      }),
-      admin.id,
-    );
-    const paths = [
-      '/editor/news',
-      '/editor/news?status=published',
-      '/editor/news/new',
-      `/editor/news/${articleId}/edit`,
-      '/admin/users',
-      '/admin/users/new',
-      `/admin/users/${person.id}`,
-      `/admin/users/${person.id}/erase`,
-      '/admin/audit',
-    ];
-    const problems: string[] = [];
-    for (const locale of LOCALES) {
-      const { context, page, cspViolations } = await signedIn(admin, locale);
-      for (const path of paths) {
-        const response = await page.goto(`/${locale}${path}`);
-        if (response?.status() !== 200) problems.push(`${locale}${path}: ${response?.status()}`);
-        problems.push(...(await accessibilityViolations(page)).map((line) => `${locale}${path}: ${line}`));
-        if (process.env.UI_SCREENSHOTS && (locale === 'fr' || locale === 'ru')) {
-          const name = `${locale}${path.replace(/[^a-z]+/g, '-')}`;
-          await page.screenshot({ path: `.data/screenshots/staff-${name}-wide.png`, fullPage: true });
-          await page.setViewportSize({ width: 360, height: 800 });
-          await page.screenshot({ path: `.data/screenshots/staff-${name}-narrow.png`, fullPage: true });
-          await page.setViewportSize({ width: 1200, height: 900 });
+  // One test per language: nine page types each, axe on every one (slow on a shared machine).
+  it.each(LOCALES)(
+    'has no accessibility violations, raw keys or CSP reports on any page type (%s)',
+    async (locale) => {
+      const admin = await ui.t.createUser('admin');
+      const person = await ui.t.createUser('advisor');
+      const { id: articleId } = await ui.t.app.get(NewsService).create(
+        Object.assign(new CreateNewsDto(), {
+          title: `Axe ${randomUUID()}`,
+          summary: 'Summary',
+          body: '# Heading\n\nText',
+          authorName: 'Axe',
+        }),
+        admin.id,
+      );
+      const paths = [
+        '/editor/news',
+        '/editor/news?status=published',
+        '/editor/news/new',
+        `/editor/news/${articleId}/edit`,
+        '/admin/users',
+        '/admin/users/new',
+        `/admin/users/${person.id}`,
+        `/admin/users/${person.id}/erase`,
+        '/admin/audit',
+      ];
+      const problems: string[] = [];
+      {
+        const { context, page, cspViolations } = await signedIn(admin, locale);
+        for (const path of paths) {
+          const response = await page.goto(`/${locale}${path}`);
+          if (response?.status() !== 200) problems.push(`${locale}${path}: ${response?.status()}`);
+          problems.push(...(await accessibilityViolations(page)).map((line) => `${locale}${path}: ${line}`));
+          if (process.env.UI_SCREENSHOTS && (locale === 'fr' || locale === 'ru')) {
+            const name = `${locale}${path.replace(/[^a-z]+/g, '-')}`;
+            await page.screenshot({ path: `.data/screenshots/staff-${name}-wide.png`, fullPage: true });
+            await page.setViewportSize({ width: 360, height: 800 });
+            await page.screenshot({ path: `.data/screenshots/staff-${name}-narrow.png`, fullPage: true });
+            await page.setViewportSize({ width: 1200, height: 900 });
+          }
+          problems.push(
+            ...(await rawKeysOn(page, ui.messageKeys)).map((key) => `${locale}${path}: raw key ${key}`),
+          );
         }
-        problems.push(
-          ...(await rawKeysOn(page, ui.messageKeys)).map((key) => `${locale}${path}: raw key ${key}`),
-        );
+        problems.push(...cspViolations);
+        await context.close();
       }
-      problems.push(...cspViolations);
-      await context.close();
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 });
