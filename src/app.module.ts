@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { ApplicationsModule } from './applications/applications.module.js';
+import { ReviewPagesModule } from './applications/web/review-pages.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuditLogPagesModule } from './audit/web/audit-log-pages.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -71,6 +72,7 @@ import { WebModule } from './web/web.module.js';
     NewsEditorPagesModule,
     UsersAdminPagesModule,
     AuditLogPagesModule,
+    ReviewPagesModule,
   ],
 })
 export class AppModule {

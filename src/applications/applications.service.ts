@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
@@ -379,15 +379,7 @@ export class ApplicationsService {
       builder.where('a.submitted_at IS NOT NULL');
     }
     if (query.status) builder.andWhere('a.status = :status', { status: query.status });
-    if (query.academicYear) builder.andWhere('a.academic_year = :year', { year: query.academicYear });
-    if (query.term) builder.andWhere('a.term = :term', { term: query.term });
-    if (query.programmeId) {
-      builder.andWhere(
-        'EXISTS (SELECT 1 FROM application_choices c WHERE c.application_id = a.id AND c.programme_id = :programmeId)',
-        { programmeId: query.programmeId },
-      );
-    }
-    whereContainsText(builder, ['s.email', "s.first_name || ' ' || s.last_name"], query.q);
+    this.filterQueue(builder, query);
     if (isStudent) {
       applyKeyset(builder, { columns: ['a.created_at', 'a.id'], direction: 'DESC' }, query);
     } else {
@@ -401,6 +393,47 @@ export class ApplicationsService {
       (row) => [(isStudent ? row.createdAt : row.submittedAt!).toISOString(), row.id],
       toApplicationResponse,
     );
+  }
+
+  /**
+   * The review queue's count per status (every status but draft) under the same filters as the
+   * queue (year, term, programme, words), the status filter aside. Staff only.
+   */
+  async countByStatus(
+    caller: AuthUser,
+    query: Omit<ListApplicationsQuery, 'status' | 'limit' | 'cursor'>,
+  ): Promise<Record<Exclude<ApplicationStatus, 'draft'>, number>> {
+    if (caller.role === 'student') throw new NotFoundError('Application');
+    const builder = this.applications
+      .createQueryBuilder('a')
+      .innerJoin('a.student', 's')
+      .select('a.status', 'status')
+      .addSelect('COUNT(*)::int', 'count')
+      .where('a.submitted_at IS NOT NULL')
+      .groupBy('a.status');
+    this.filterQueue(builder, query);
+    const rows = await builder.getRawMany<{ status: ApplicationStatus; count: number }>();
+    const counts = Object.fromEntries(
+      APPLICATION_STATUSES.filter((status) => status !== 'draft').map((status) => [status, 0]),
+    ) as Record<Exclude<ApplicationStatus, 'draft'>, number>;
+    for (const row of rows) if (row.status !== 'draft') counts[row.status] = Number(row.count);
+    return counts;
+  }
+
+  /** The filters the queue and its counts share (not the status). */
+  private filterQueue(
+    builder: SelectQueryBuilder<Application>,
+    query: Omit<ListApplicationsQuery, 'status' | 'limit' | 'cursor'>,
+  ): void {
+    if (query.academicYear) builder.andWhere('a.academic_year = :year', { year: query.academicYear });
+    if (query.term) builder.andWhere('a.term = :term', { term: query.term });
+    if (query.programmeId) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM application_choices c WHERE c.application_id = a.id AND c.programme_id = :programmeId)',
+        { programmeId: query.programmeId },
+      );
+    }
+    whereContainsText(builder, ['s.email', "s.first_name || ' ' || s.last_name"], query.q);
   }
 
   /** One application: a student's own, or for staff any that was submitted. */

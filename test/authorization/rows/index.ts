@@ -9,6 +9,7 @@ import { newsRows } from './news.rows.js';
 import { notificationsRows } from './notifications.rows.js';
 import { privacyRows } from './privacy.rows.js';
 import { staffPagesRows } from './staff-pages.rows.js';
+import { reviewPagesRows } from './review-pages.rows.js';
 import { statsRows } from './stats.rows.js';
 import { pagesRows } from './pages.rows.js';
 import { webRows } from './web.rows.js';
@@ -28,4 +29,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...coordinatorPageRows,
   ...pagesRows,
   ...staffPagesRows,
+  ...reviewPagesRows,
 ];
