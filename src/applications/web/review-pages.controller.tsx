@@ -16,7 +16,7 @@ import { VerifyLanguageSkillDto } from '../dto/verify-language-skill.dto.js';
 import { ReviewQueuePage } from './review-queue.page.js';
 import { ReviewPage, type ReviewView } from './review.page.js';
 
-const QUEUE_FIELDS = ['q', 'academicYear', 'term', 'programmeId', 'status', 'cursor'] as const;
+const QUEUE_FIELDS = ['q', 'academicYear', 'term', 'programmeId', 'status', 'limit', 'cursor'] as const;
 
 /** Academic years the queue offers: two years back to two ahead. */
 export function reviewYears(now: Date): string[] {
@@ -42,7 +42,10 @@ export class ReviewPagesController {
   async queue(@PageReply() reply: FastifyReply, @Query() raw: Record<string, unknown>): Promise<void> {
     const page = this.web.page(reply);
     const fields = formFields(raw);
-    const values = Object.fromEntries(QUEUE_FIELDS.map((name) => [name, textOf(fields, name)]));
+    // Only the fields given: an absent one keeps the query's default (the page size).
+    const values = Object.fromEntries(
+      QUEUE_FIELDS.map((name) => [name, textOf(fields, name)]).filter(([, value]) => value !== undefined),
+    ) as Record<string, string>;
     const validated = await validateForm(ListApplicationsQuery, values);
     const user = page.user!;
     const [results, counts, programmes] = await Promise.all([

@@ -104,23 +104,6 @@ export function ReviewQueuePage({
     <>
       <h1>{t('review.queue.title')}</h1>
       <ErrorSummary form={form} />
-      {counts ? (
-        <section aria-labelledby="counts-title">
-          <h2 id="counts-title">{t('review.queue.counts')}</h2>
-          <ul class="status-counts">
-            {QUEUE_STATUSES.map((status) => (
-              <li>
-                <a href={queueLink(href, { ...query, status })}>
-                  {t('review.queue.statusCount', {
-                    status: t(`review.status.${status}`),
-                    count: counts[status],
-                  })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
       <Form
         action={href('/review')}
         method="get"
@@ -163,6 +146,23 @@ export function ReviewQueuePage({
       </Form>
       <section id="results" aria-labelledby="results-title">
         <h2 id="results-title">{t('review.queue.results')}</h2>
+        {counts ? (
+          <section aria-labelledby="counts-title">
+            <h3 id="counts-title">{t('review.queue.counts')}</h3>
+            <ul class="status-counts">
+              {QUEUE_STATUSES.map((status) => (
+                <li>
+                  <a href={queueLink(href, { ...query, status })}>
+                    {t('review.queue.statusCount', {
+                      status: t(`review.status.${status}`),
+                      count: counts[status],
+                    })}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {results && results.items.length > 0 ? (
           <ul class="cards" id="queue-list">
             <QueueRows results={results} query={query} />
