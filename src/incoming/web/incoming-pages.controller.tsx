@@ -16,6 +16,7 @@ import { IncomingCsvService } from '../csv/incoming-csv.service.js';
 import { IncomingService } from '../incoming.service.js';
 import type { IncomingStatus } from '../incoming-state.js';
 import { badLinesOf } from './import-problems.js';
+import { uploadedFile } from './upload-form.js';
 import { IncomingImportPage } from './incoming-import.page.js';
 import { IncomingListPage } from './incoming-list.page.js';
 import { IncomingPage } from './incoming.page.js';
@@ -96,11 +97,11 @@ export class IncomingPagesController {
    */
   @Roles('coordinator', 'admin')
   @Post('import')
-  async import(@PageReply() reply: FastifyReply, @Body() body: unknown): Promise<void> {
+  async import(@PageReply() reply: FastifyReply): Promise<void> {
     const page = this.web.page(reply);
-    const file = body && typeof body === 'object' ? (body as Record<string, unknown>).file : undefined;
+    const file = uploadedFile(reply.request, 'file');
     const title = page.t('incoming.import.title');
-    if (!Buffer.isBuffer(file) || file.length === 0) {
+    if (!file || file.length === 0) {
       const errors: FieldError[] = [{ field: 'file', message: page.t('incoming.import.noFile') }];
       return page.render(<IncomingImportPage form={formState({}, errors)} />, { title, status: 400 });
     }
