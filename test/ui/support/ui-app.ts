@@ -32,19 +32,17 @@ export function createDraft(
   student: TestUser,
   dto: CreateApplicationDto,
 ): Promise<ApplicationResponse> {
-  return ui.t.app
-    .get(ApplicationsService)
-    .create(
-      {
-        id: student.id,
-        email: student.email,
-        role: 'student',
-        firstName: 'Test',
-        lastName: 'Student',
-        homeFacultyId: null,
-      },
-      dto,
-    );
+  return ui.t.app.get(ApplicationsService).create(
+    {
+      id: student.id,
+      email: student.email,
+      role: 'student',
+      firstName: 'Test',
+      lastName: 'Student',
+      homeFacultyId: null,
+    },
+    dto,
+  );
 }
 
 /** One app and one browser for a whole test file (booting either costs seconds). */
