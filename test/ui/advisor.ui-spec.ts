@@ -63,6 +63,11 @@ describe('Pages: the advisor’s review queue, an application and the decision (
     const name = `Alma${tag()}`;
     const { programme, application } = await submitted(name);
     const { context, page } = await signedIn('en');
+    const publicPlacesLeft = async () => {
+      await page.goto(`/en/programmes/${programme.id}`);
+      return page.locator('main dl.facts').first().textContent();
+    };
+    expect(await publicPlacesLeft()).toContain('2 places left of 2');
     await page.goto('/en');
     await page.getByRole('link', { name: 'Review queue' }).click();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Review queue');
@@ -103,6 +108,8 @@ describe('Pages: the advisor’s review queue, an application and the decision (
     expect(approved.placedProgrammeId).toBe(programme.id);
     const after = await ui.t.dataSource.getRepository(Programme).findOneByOrFail({ id: programme.id });
     expect(after.placesTaken).toBe(1);
+    // The public programme page, which anyone reads, shows the place taken.
+    expect(await publicPlacesLeft()).toContain('1 place left of 2');
     await context.close();
   });
 
