@@ -72,7 +72,7 @@ export function AgreementListPage({
         {!results || results.items.length === 0 ? (
           <p>{t('agreements.list.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>

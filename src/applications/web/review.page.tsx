@@ -29,7 +29,7 @@ function Languages({ view }: { view: ReviewView }) {
   const awaiting = canTransition(application.status, 'approved');
   if (application.languageSkills.length === 0) return <p>{t('review.languages.none')}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <thead>
           <tr>

@@ -33,7 +33,7 @@ export function AuditLogPage({ form, list }: { form: FormState; list?: Page<Audi
         list.items.length === 0 ? (
           <p>{t('auditLog.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <caption class="visually-hidden">{t('auditLog.title')}</caption>
               <thead>

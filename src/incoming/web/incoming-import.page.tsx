@@ -78,7 +78,7 @@ export function IncomingImportPage({
       {refusal ? (
         <section aria-labelledby="bad-lines">
           <h2 id="bad-lines">{t('incoming.import.rejected', { count: refusal.lines.length })}</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>

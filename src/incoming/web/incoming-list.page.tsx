@@ -97,7 +97,7 @@ export function IncomingListPage({
         {!results || results.items.length === 0 ? (
           <p>{t('incoming.list.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>

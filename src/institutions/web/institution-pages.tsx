@@ -129,7 +129,7 @@ export function InstitutionPage({
           {agreements.length === 0 ? (
             <p>{t('institutions.noAgreements')}</p>
           ) : (
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex={0}>
               <table>
                 <caption class="muted">{t('institutions.agreements.caption')}</caption>
                 <thead>

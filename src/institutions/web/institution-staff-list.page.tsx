@@ -33,7 +33,7 @@ export function InstitutionStaffListPage({
         {!results || results.items.length === 0 ? (
           <p>{t('institutions.staff.list.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>

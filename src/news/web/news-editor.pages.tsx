@@ -41,7 +41,7 @@ export function NewsDeskPage({ status, list }: { status: NewsStatus; list: Page<
       {list.items.length === 0 ? (
         <p>{t('newsEditor.none')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <caption>{t(`newsEditor.status.${status}`)}</caption>
             <thead>

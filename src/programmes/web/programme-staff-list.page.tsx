@@ -81,7 +81,7 @@ export function ProgrammeStaffListPage({
         {!results || results.items.length === 0 ? (
           <p>{t('programmes.staff.list.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>

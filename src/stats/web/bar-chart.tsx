@@ -87,7 +87,7 @@ export function BarChart({
               );
             })}
           </svg>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table aria-labelledby={`${id}-heading`}>
               <thead>
                 <tr>

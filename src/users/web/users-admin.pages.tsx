@@ -70,7 +70,7 @@ export function UsersPage({ form, list }: { form: FormState; list?: Page<UserRes
         list.items.length === 0 ? (
           <p>{t('usersAdmin.none')}</p>
         ) : (
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <caption class="visually-hidden">{t('usersAdmin.title')}</caption>
               <thead>
