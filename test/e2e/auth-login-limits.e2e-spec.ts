@@ -92,10 +92,8 @@ describe('Login limits (e2e)', () => {
         `slowest ${Math.max(...flooded.map((answer) => answer.took)).toFixed(0)} ms`,
     );
     expect(real.status).toBe(200);
-    // Within 3 s; on a machine so loaded that one login alone takes over 0.75 s, within four of
-    // those (the login waits for at most the one check of the flood already running, then its own).
-    expect(real.took).toBeLessThan(Math.max(3000, 4 * quiet.took));
-    // And it does not wait behind the flood's queue: it ends before the flood's last checked attempt.
+    // It does not wait behind the flood's queue: it ends before the flood's last checked attempt (an
+    // order, not a time, so a loaded machine cannot fail it; the times are reported above and benched).
     const lastChecked = Math.max(...flooded.filter((a) => a.status === 401).map((a) => a.endedAt));
     expect(realEndedAt).toBeLessThan(lastChecked);
     // Most of the flood is refused at once, each refusal with Retry-After and a code.
