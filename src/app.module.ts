@@ -26,6 +26,7 @@ import { NewsModule } from './news/news.module.js';
 import { NewsEditorPagesModule } from './news/web/news-editor-pages.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { NotificationPagesModule } from './notifications/web/notifications-pages.module.js';
+import { OutgoingModule } from './outgoing/outgoing.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ProgrammeStaffPagesModule } from './programmes/web/programme-staff-pages.module.js';
@@ -51,6 +52,7 @@ import { WebModule } from './web/web.module.js';
     ApplicationsModule,
     NewsModule,
     IncomingModule,
+    OutgoingModule,
     StatsModule,
     PrivacyModule,
     NotificationsModule,

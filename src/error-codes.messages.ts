@@ -25,6 +25,11 @@ export const errorCodeMessages = defineMessages(
     'error.NOT_ELIGIBLE': 'You do not meet the conditions of one of your choices.',
     'error.PROGRAMME_FULL': 'There is no place left on this programme.',
     'error.APPLICATION_OWN_DECISION': 'Nobody may decide on their own application.',
+    'error.APPLICATION_CONFIRMATION_CLOSED':
+      'The deadline to confirm or decline this place has passed; contact your mobility advisor.',
+    'error.OUTGOING_INVALID_TRANSITION': 'The mobility is no longer in a state that allows this.',
+    'error.OUTGOING_NOT_VERIFIED': 'The receiving institution has not verified this nomination yet.',
+    'error.OUTGOING_ALREADY_ANSWERED': 'This nomination has already been answered.',
     'error.INCOMING_ALREADY_EXISTS': 'This student already has a mobility for this academic year and term.',
     'error.INCOMING_INVALID_TRANSITION': 'The mobility is no longer in a state that allows this.',
     'error.INCOMING_IMPORT_INVALID': 'The file has lines with problems; nothing was imported.',
@@ -70,6 +75,11 @@ export const errorCodeMessages = defineMessages(
       'error.NOT_ELIGIBLE': 'Vous ne remplissez pas les conditions d’un de vos choix.',
       'error.PROGRAMME_FULL': 'Il n’y a plus de place dans ce programme.',
       'error.APPLICATION_OWN_DECISION': 'Personne ne peut décider de sa propre candidature.',
+      'error.APPLICATION_CONFIRMATION_CLOSED':
+        'Le délai pour confirmer ou refuser cette place est dépassé ; contactez votre conseiller mobilité.',
+      'error.OUTGOING_INVALID_TRANSITION': 'La mobilité n’est plus dans un état qui permet cette action.',
+      'error.OUTGOING_NOT_VERIFIED': 'L’établissement d’accueil n’a pas encore vérifié cette nomination.',
+      'error.OUTGOING_ALREADY_ANSWERED': 'Cette nomination a déjà reçu une réponse.',
       'error.INCOMING_ALREADY_EXISTS':
         'Cet étudiant a déjà une mobilité pour cette année académique et ce semestre.',
       'error.INCOMING_INVALID_TRANSITION': 'La mobilité n’est plus dans un état qui permet cette action.',
@@ -114,6 +124,12 @@ export const errorCodeMessages = defineMessages(
       'error.NOT_ELIGIBLE': 'Вы не соответствуете условиям одного из выбранных вариантов.',
       'error.PROGRAMME_FULL': 'В этой программе не осталось мест.',
       'error.APPLICATION_OWN_DECISION': 'Никто не может принимать решение по собственной заявке.',
+      'error.APPLICATION_CONFIRMATION_CLOSED':
+        'Срок подтверждения или отказа от этого места истёк; обратитесь к консультанту по мобильности.',
+      'error.OUTGOING_INVALID_TRANSITION':
+        'Мобильность больше не находится в состоянии, допускающем это действие.',
+      'error.OUTGOING_NOT_VERIFIED': 'Принимающий университет ещё не подтвердил эту номинацию.',
+      'error.OUTGOING_ALREADY_ANSWERED': 'На эту номинацию уже дан ответ.',
       'error.INCOMING_ALREADY_EXISTS': 'У этого студента уже есть мобильность на этот учебный год и семестр.',
       'error.INCOMING_INVALID_TRANSITION':
         'Мобильность больше не находится в состоянии, допускающем это действие.',
@@ -154,6 +170,11 @@ export const errorCodeMessages = defineMessages(
       'error.NOT_ELIGIBLE': 'Сіз таңдауларыңыздың бірінің шарттарына сай келмейсіз.',
       'error.PROGRAMME_FULL': 'Бұл бағдарламада бос орын қалмады.',
       'error.APPLICATION_OWN_DECISION': 'Ешкім өз өтінімі бойынша шешім қабылдай алмайды.',
+      'error.APPLICATION_CONFIRMATION_CLOSED':
+        'Бұл орынды растау немесе бас тарту мерзімі өтті; ұтқырлық кеңесшісіне хабарласыңыз.',
+      'error.OUTGOING_INVALID_TRANSITION': 'Ұтқырлық бұл әрекетке рұқсат беретін күйде емес.',
+      'error.OUTGOING_NOT_VERIFIED': 'Қабылдаушы университет бұл номинацияны әлі растаған жоқ.',
+      'error.OUTGOING_ALREADY_ANSWERED': 'Бұл номинацияға жауап берілген.',
       'error.INCOMING_ALREADY_EXISTS': 'Бұл студентте осы оқу жылы мен семестрге ұтқырлық бұрыннан бар.',
       'error.INCOMING_INVALID_TRANSITION': 'Ұтқырлық бұл әрекетке рұқсат беретін күйде емес.',
       'error.INCOMING_IMPORT_INVALID': 'Файлда қатесі бар жолдар бар; ештеңе импортталған жоқ.',

@@ -15,6 +15,7 @@ import { INCOMING_ERROR_CODES } from './incoming/incoming-error-codes.js';
 import { INSTITUTION_ERROR_CODES } from './institutions/institution-error-codes.js';
 import { NEWS_ERROR_CODES } from './news/news-error-codes.js';
 import { NOTIFICATION_ERROR_CODES } from './notifications/notification-error-codes.js';
+import { OUTGOING_ERROR_CODES } from './outgoing/outgoing-error-codes.js';
 import { PRIVACY_ERROR_CODES } from './privacy/privacy-error-codes.js';
 import { PROGRAMME_ERROR_CODES } from './programmes/programme-error-codes.js';
 import { USER_ERROR_CODES } from './users/user-error-codes.js';
@@ -28,6 +29,7 @@ export const ERROR_CODE_TABLES: ReadonlyArray<{ feature: string; table: ErrorCod
   { feature: 'programmes', table: PROGRAMME_ERROR_CODES },
   { feature: 'applications', table: APPLICATION_ERROR_CODES },
   { feature: 'incoming', table: INCOMING_ERROR_CODES },
+  { feature: 'outgoing', table: OUTGOING_ERROR_CODES },
   { feature: 'news', table: NEWS_ERROR_CODES },
   { feature: 'privacy', table: PRIVACY_ERROR_CODES },
   { feature: 'notifications', table: NOTIFICATION_ERROR_CODES },
@@ -42,6 +44,7 @@ export const ALL_ERROR_CODES: Readonly<Record<DomainErrorCode, ErrorCodeInfo>> =
   ...PROGRAMME_ERROR_CODES,
   ...APPLICATION_ERROR_CODES,
   ...INCOMING_ERROR_CODES,
+  ...OUTGOING_ERROR_CODES,
   ...NEWS_ERROR_CODES,
   ...PRIVACY_ERROR_CODES,
   ...NOTIFICATION_ERROR_CODES,

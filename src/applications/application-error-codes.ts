@@ -11,6 +11,7 @@ export enum ApplicationErrorCode {
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
   PROGRAMME_FULL = 'PROGRAMME_FULL',
   OWN_APPLICATION = 'APPLICATION_OWN_DECISION',
+  CONFIRMATION_CLOSED = 'APPLICATION_CONFIRMATION_CLOSED',
 }
 
 export const APPLICATION_ERROR_CODES: ErrorCodeTable<ApplicationErrorCode> = {
@@ -45,6 +46,10 @@ export const APPLICATION_ERROR_CODES: ErrorCodeTable<ApplicationErrorCode> = {
   [ApplicationErrorCode.OWN_APPLICATION]: {
     status: HttpStatus.FORBIDDEN,
     meaning: 'nobody decides, or verifies the language skills of, an application they are the student of',
+  },
+  [ApplicationErrorCode.CONFIRMATION_CLOSED]: {
+    status: HttpStatus.CONFLICT,
+    meaning: 'the deadline to confirm or decline the approved place has passed (`deadline`)',
   },
 };
 

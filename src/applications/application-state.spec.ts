@@ -4,7 +4,9 @@ import {
   APPLICATION_STATUSES,
   assertTransition,
   canTransition,
+  checkAnswerToPlace,
   checkChoices,
+  confirmationDeadlineOf,
   checkEligibility,
   checkMotivation,
   checkWindows,
@@ -47,6 +49,8 @@ describe('application state machine', () => {
     ['waitlisted', 'rejected'],
     ['waitlisted', 'withdrawn'],
     ['approved', 'withdrawn'],
+    ['approved', 'confirmed'],
+    ['approved', 'declined'],
   ];
 
   it('allows exactly the transitions of the product design, and nothing else', () => {
@@ -80,8 +84,27 @@ describe('application state machine', () => {
     },
   );
 
-  it('counts a place only for approved applications', () => {
-    expect(APPLICATION_STATUSES.filter(holdsPlace)).toEqual(['approved']);
+  it('counts a place only for approved applications, and confirmed ones that keep it', () => {
+    expect(APPLICATION_STATUSES.filter(holdsPlace)).toEqual(['approved', 'confirmed']);
+  });
+
+  it('takes an answer to the place only before its deadline, 7 days after the decision by default', () => {
+    const decidedAt = new Date('2026-01-10T10:00:00Z');
+    const approved = { status: 'approved' as const, confirmationDeadline: null, decidedAt };
+    expect(confirmationDeadlineOf(approved)).toEqual(new Date('2026-01-17T10:00:00Z'));
+    expect(() => checkAnswerToPlace(approved, 'confirmed', new Date('2026-01-17T09:59:59Z'))).not.toThrow();
+    const late = thrown(() => checkAnswerToPlace(approved, 'declined', new Date('2026-01-17T10:00:00Z')));
+    expect([late.status, late.code, late.details]).toEqual([
+      409,
+      'APPLICATION_CONFIRMATION_CLOSED',
+      { deadline: '2026-01-17T10:00:00.000Z' },
+    ]);
+    const set = { ...approved, confirmationDeadline: new Date('2026-01-12T00:00:00Z') };
+    expect(() => checkAnswerToPlace(set, 'confirmed', new Date('2026-01-13T00:00:00Z'))).toThrow(/before/);
+    const waitlisted = { ...approved, status: 'waitlisted' as const };
+    expect(thrown(() => checkAnswerToPlace(waitlisted, 'confirmed', decidedAt)).code).toBe(
+      'APPLICATION_INVALID_TRANSITION',
+    );
   });
 });
 

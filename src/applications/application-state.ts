@@ -17,6 +17,8 @@ export const APPLICATION_STATUSES = [
   'waitlisted',
   'rejected',
   'withdrawn',
+  'confirmed',
+  'declined',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
@@ -40,16 +42,63 @@ export const { canTransition, nextStatuses, assertTransition } = defineWorkflow<
     draft: ['submitted', 'withdrawn'],
     submitted: ['approved', 'waitlisted', 'rejected', 'withdrawn'],
     waitlisted: ['approved', 'rejected', 'withdrawn'],
-    approved: ['withdrawn'],
+    approved: ['confirmed', 'declined', 'withdrawn'],
     rejected: [],
     withdrawn: [],
+    // The student's answer to the place: confirming hands over to the outgoing mobility.
+    confirmed: [],
+    declined: [],
   },
   invalidTransition: ApplicationErrorCode.INVALID_TRANSITION,
 });
 
-/** An approved application holds one place on its placed programme. */
+/** An approved application holds one place on its placed programme, and keeps it once confirmed. */
 export function holdsPlace(status: ApplicationStatus): boolean {
-  return status === 'approved';
+  return status === 'approved' || status === 'confirmed';
+}
+
+/** Days a student has to confirm or decline an approved place when the advisor sets no deadline. */
+export const CONFIRMATION_DAYS = 7;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The deadline to confirm or decline an approved place: the one the advisor set on approval, or
+ * 7 days after the decision (an approval that stored none, say by another path). Null before any.
+ */
+export function confirmationDeadlineOf(application: {
+  confirmationDeadline: Date | null;
+  decidedAt: Date | null;
+}): Date | null {
+  if (application.confirmationDeadline) return application.confirmationDeadline;
+  if (!application.decidedAt) return null;
+  return new Date(application.decidedAt.getTime() + CONFIRMATION_DAYS * DAY_MS);
+}
+
+/** The default deadline of an approval made at `now`. */
+export function defaultConfirmationDeadline(now: Date): Date {
+  return new Date(now.getTime() + CONFIRMATION_DAYS * DAY_MS);
+}
+
+/**
+ * The student may confirm or decline only while the application is approved (409
+ * APPLICATION_INVALID_TRANSITION otherwise) and before its deadline (409
+ * APPLICATION_CONFIRMATION_CLOSED, naming the deadline).
+ */
+export function checkAnswerToPlace(
+  application: { status: ApplicationStatus; confirmationDeadline: Date | null; decidedAt: Date | null },
+  to: 'confirmed' | 'declined',
+  now: Date,
+): void {
+  assertTransition(application.status, to);
+  const deadline = confirmationDeadlineOf(application);
+  if (deadline && now.getTime() >= deadline.getTime()) {
+    throw new DomainException(
+      ApplicationErrorCode.CONFIRMATION_CLOSED,
+      `The place had to be confirmed or declined before ${deadline.toISOString()}; ask your mobility advisor`,
+      HttpStatus.CONFLICT,
+      { deadline: deadline.toISOString() },
+    );
+  }
 }
 
 /** The programme facts the rules read. */

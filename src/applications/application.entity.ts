@@ -32,7 +32,10 @@ const numeric = {
  */
 @Entity('applications')
 @Check('applications_status_known', statusIn('status', APPLICATION_STATUSES))
-@Check('applications_placed_iff_approved', `(status = 'approved') = (placed_programme_id IS NOT NULL)`)
+@Check(
+  'applications_placed_iff_holding',
+  `(status IN ('approved', 'confirmed')) = (placed_programme_id IS NOT NULL)`,
+)
 @Check('applications_rejection_commented', `status <> 'rejected' OR decision_comment IS NOT NULL`)
 @Check('applications_submitted_at_set', `status IN ('draft', 'withdrawn') OR submitted_at IS NOT NULL`)
 @Check('applications_grade_average_range', `grade_average BETWEEN 0 AND 20`)
@@ -40,7 +43,7 @@ const numeric = {
 @Check('applications_term_known', `term IN ('autumn', 'spring', 'full-year')`)
 @Index('applications_one_live_per_term', ['studentId', 'academicYear', 'term'], {
   unique: true,
-  where: `status NOT IN ('rejected', 'withdrawn')`,
+  where: `status NOT IN ('rejected', 'withdrawn', 'declined')`,
 })
 @Index('applications_student_created_idx', ['studentId', 'createdAt', 'id'])
 // The review queue: oldest submission first, optionally by status.
@@ -76,7 +79,7 @@ export class Application extends TimestampedEntity {
   @Column({ type: 'jsonb', default: () => `'[]'` })
   languageSkills: LanguageSkillRecord[];
 
-  /** The programme whose place the application holds; set exactly while approved. */
+  /** The programme whose place the application holds; set exactly while approved or confirmed. */
   @Index('applications_placed_programme_idx')
   @Column({ type: 'uuid', nullable: true })
   placedProgrammeId: string | null;
@@ -96,6 +99,16 @@ export class Application extends TimestampedEntity {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   withdrawnAt: Date | null;
+
+  /** Set on approval: the student confirms or declines the place before it (default 7 days). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  confirmationDeadline: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  confirmedAt: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  declinedAt: Date | null;
 
   /** Raised by every change (TypeORM adds `version = version + 1` to each update). */
   @VersionColumn({ type: 'integer' })

@@ -18,6 +18,7 @@ import { PageOf } from '../common/pagination/page.response.js';
 import { PageQueryDto, type Page } from '../common/pagination/pagination.js';
 import { ApplicationsService } from './applications.service.js';
 import { ApplicationEventResponse, ApplicationResponse } from './dto/application.response.js';
+import { ConfirmPlaceDto, DeclinePlaceDto } from './dto/answer-place.dto.js';
 import { CreateApplicationDto } from './dto/create-application.dto.js';
 import { DecisionDto } from './dto/decision.dto.js';
 import { ListApplicationsQuery } from './dto/list-applications.query.js';
@@ -97,6 +98,37 @@ export class ApplicationsController {
     @Body() dto: WithdrawDto,
   ): Promise<ApplicationResponse> {
     return this.applications.withdraw(student, id, dto);
+  }
+
+  /**
+   * The student confirms the approved place before its deadline; the outgoing mobility is created
+   * as a nomination to the host.
+   */
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiBody({ type: ConfirmPlaceDto, required: false })
+  @Roles('student')
+  confirm(
+    @CurrentUser() student: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ConfirmPlaceDto,
+  ): Promise<ApplicationResponse> {
+    return this.applications.confirm(student, id, dto);
+  }
+
+  /** The student declines the approved place before its deadline; the place goes back to the programme. */
+  @Post(':id/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ApplicationResponse })
+  @ApiBody({ type: DeclinePlaceDto, required: false })
+  @Roles('student')
+  decline(
+    @CurrentUser() student: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DeclinePlaceDto,
+  ): Promise<ApplicationResponse> {
+    return this.applications.decline(student, id, dto);
   }
 
   /** Approves (taking a place), waitlists or rejects (with a comment) a submitted or waitlisted application. */

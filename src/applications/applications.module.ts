@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module.js';
+import { OutgoingModule } from '../outgoing/outgoing.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
 import { ApplicationChoice } from './application-choice.entity.js';
 import { ApplicationEvent } from './application-event.entity.js';
@@ -13,6 +14,7 @@ import { ApplicationsService } from './applications.service.js';
     TypeOrmModule.forFeature([Application, ApplicationChoice, ApplicationEvent]),
     ProgrammesModule,
     NotificationsModule,
+    OutgoingModule,
   ],
   controllers: [ApplicationsController],
   providers: [ApplicationsService],

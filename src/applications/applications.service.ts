@@ -11,6 +11,7 @@ import { stepColumns, timelinePage } from '../common/entities/workflow-event.ent
 import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
 import { whereContainsText } from '../common/search.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { OutgoingService } from '../outgoing/outgoing.service.js';
 import { ProgrammePlaces } from '../programmes/programme-places.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
@@ -21,7 +22,9 @@ import {
   assertTransition,
   canTransition,
   APPLICATION_STATUSES,
+  checkAnswerToPlace,
   checkChoices,
+  defaultConfirmationDeadline,
   checkEligibility,
   checkMotivation,
   checkWindows,
@@ -36,6 +39,7 @@ import {
   type ApplicationEventResponse,
   type ApplicationResponse,
 } from './dto/application.response.js';
+import type { ConfirmPlaceDto, DeclinePlaceDto } from './dto/answer-place.dto.js';
 import type { CreateApplicationDto } from './dto/create-application.dto.js';
 import type { DecisionDto } from './dto/decision.dto.js';
 import type { ListApplicationsQuery } from './dto/list-applications.query.js';
@@ -86,6 +90,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly places: ProgrammePlaces,
     private readonly notifications: NotificationsService,
+    private readonly outgoing: OutgoingService,
     @InjectRepository(Application) private readonly applications: Repository<Application>,
     @InjectRepository(ApplicationEvent) private readonly events: Repository<ApplicationEvent>,
   ) {}
@@ -206,6 +211,50 @@ export class ApplicationsService {
   }
 
   /**
+   * The student confirms the approved place before its deadline: the application is `confirmed`
+   * (it keeps the place) and the outgoing mobility is created as a nomination, in one transaction.
+   */
+  async confirm(student: AuthUser, id: string, dto: ConfirmPlaceDto): Promise<ApplicationResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.lock(manager, id, { studentId: student.id });
+      const now = new Date();
+      checkAnswerToPlace(application, 'confirmed', now);
+      await this.step(manager, application, {
+        to: 'confirmed',
+        actorId: student.id,
+        at: now,
+        changes: { confirmedAt: now },
+        programmeId: application.placedProgrammeId,
+      });
+      await this.outgoing.createFromApplication(manager, application, student.id, dto, now);
+    });
+    return this.load(id);
+  }
+
+  /**
+   * The student declines the approved place before its deadline: the place goes back to the
+   * programme (ProgrammePlaces), where a waitlisted application can then be approved.
+   */
+  async decline(student: AuthUser, id: string, dto: DeclinePlaceDto): Promise<ApplicationResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const application = await this.lock(manager, id, { studentId: student.id });
+      const now = new Date();
+      checkAnswerToPlace(application, 'declined', now);
+      const freed = application.placedProgrammeId;
+      if (freed) await this.places.free(manager, freed);
+      await this.step(manager, application, {
+        to: 'declined',
+        actorId: student.id,
+        at: now,
+        changes: { declinedAt: now, placedProgrammeId: null },
+        comment: dto.comment ?? null,
+        programmeId: freed,
+      });
+    });
+    return this.load(id);
+  }
+
+  /**
    * Withdraws every live application of a student, in the caller's transaction (the erasure of
    * the person): each row locked, approved ones give their place back, each gets its event with
    * `actorId` as the actor. Answers how many were withdrawn.
@@ -258,6 +307,16 @@ export class ApplicationsService {
     if (dto.programmeId !== undefined && dto.outcome !== 'approve') {
       throw new InvalidInputError('programmeId goes only with outcome approve', ['programmeId']);
     }
+    if (dto.confirmationDeadline !== undefined) {
+      if (dto.outcome !== 'approve') {
+        throw new InvalidInputError('confirmationDeadline goes only with outcome approve', [
+          'confirmationDeadline',
+        ]);
+      }
+      if (new Date(dto.confirmationDeadline).getTime() <= Date.now()) {
+        throw new InvalidInputError('confirmationDeadline must be in the future', ['confirmationDeadline']);
+      }
+    }
     await this.dataSource.transaction(async (manager) => {
       const application = await this.lock(manager, id, STAFF);
       assertNotOwn(advisor, application, 'decide');
@@ -297,7 +356,16 @@ export class ApplicationsService {
         to,
         actorId: advisor.id,
         at: now,
-        changes: { decidedAt: now, decisionComment: dto.comment ?? null, placedProgrammeId: placed },
+        changes: {
+          decidedAt: now,
+          decisionComment: dto.comment ?? null,
+          placedProgrammeId: placed,
+          confirmationDeadline: placed
+            ? dto.confirmationDeadline
+              ? new Date(dto.confirmationDeadline)
+              : defaultConfirmationDeadline(now)
+            : null,
+        },
         comment: dto.comment ?? null,
         programmeId: placed,
       });

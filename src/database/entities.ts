@@ -15,6 +15,8 @@ import { NewsArticleInstitution } from '../news/news-article-institution.entity.
 import { NewsArticle } from '../news/news-article.entity.js';
 import { NotificationSettings } from '../notifications/notification-settings.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import { OutgoingEvent } from '../outgoing/outgoing-event.entity.js';
+import { OutgoingMobility } from '../outgoing/outgoing-mobility.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -34,4 +36,6 @@ export const ENTITIES = [
   AuditEntry,
   Notification,
   NotificationSettings,
+  OutgoingMobility,
+  OutgoingEvent,
 ];

@@ -114,7 +114,16 @@ describe('Statistics overview (e2e)', () => {
     });
     expect(response.body.outgoing).toEqual({
       total: 0,
-      byStatus: { draft: 0, submitted: 0, approved: 0, waitlisted: 0, rejected: 0, withdrawn: 0 },
+      byStatus: {
+        draft: 0,
+        submitted: 0,
+        approved: 0,
+        waitlisted: 0,
+        rejected: 0,
+        withdrawn: 0,
+        confirmed: 0,
+        declined: 0,
+      },
       byHostInstitution: [],
       places: { offered: 0, taken: 0, left: 0, programmes: 0 },
     });
@@ -271,6 +280,8 @@ describe('Statistics overview (e2e)', () => {
       waitlisted: 0,
       rejected: 1,
       withdrawn: 1,
+      confirmed: 0,
+      declined: 0,
     });
     expect(outgoing.places).toEqual({ offered: 7, taken: 1, left: 6, programmes: 2 });
     expect(outgoing.byHostInstitution).toEqual([
@@ -279,14 +290,32 @@ describe('Statistics overview (e2e)', () => {
         name: expect.stringContaining('Kazakh Host'),
         schacCode: farabi.schacCode,
         total: 3,
-        byStatus: { draft: 1, submitted: 1, approved: 1, waitlisted: 0, rejected: 0, withdrawn: 0 },
+        byStatus: {
+          draft: 1,
+          submitted: 1,
+          approved: 1,
+          waitlisted: 0,
+          rejected: 0,
+          withdrawn: 0,
+          confirmed: 0,
+          declined: 0,
+        },
       },
       {
         institutionId: other.id,
         name: expect.stringContaining('Other Host'),
         schacCode: other.schacCode,
         total: 2,
-        byStatus: { draft: 0, submitted: 0, approved: 0, waitlisted: 0, rejected: 1, withdrawn: 1 },
+        byStatus: {
+          draft: 0,
+          submitted: 0,
+          approved: 0,
+          waitlisted: 0,
+          rejected: 1,
+          withdrawn: 1,
+          confirmed: 0,
+          declined: 0,
+        },
       },
     ]);
   });

@@ -3,6 +3,7 @@ import { AGREEMENT_STATUSES } from '../../src/agreements/agreement.entity.js';
 import { APPLICATION_STATUSES } from '../../src/applications/application-state.js';
 import { INCOMING_STATUSES } from '../../src/incoming/incoming-state.js';
 import { OneWorkflowEventShape1796004817263 } from '../../src/database/migrations/1796004817263-OneWorkflowEventShape.js';
+import { OUTGOING_STATUSES, VERIFICATION_STATUSES } from '../../src/outgoing/outgoing-state.js';
 import { NEWS_STATUSES } from '../../src/news/news-article.entity.js';
 import { PROGRAMME_STATUSES } from '../../src/programmes/programme.entity.js';
 import { bootApp, type TestApp } from '../support/test-app.js';
@@ -47,6 +48,10 @@ describe('Workflow tables (e2e)', () => {
     ['application_events_statuses_known', APPLICATION_STATUSES],
     ['incoming_status_known', INCOMING_STATUSES],
     ['incoming_events_statuses_known', INCOMING_STATUSES],
+    ['outgoing_status_known', OUTGOING_STATUSES],
+    ['outgoing_events_statuses_known', OUTGOING_STATUSES],
+    ['outgoing_verification_known', VERIFICATION_STATUSES],
+    ['outgoing_events_verification_known', VERIFICATION_STATUSES],
     ['programmes_status_known', PROGRAMME_STATUSES],
     ['agreements_status_known', AGREEMENT_STATUSES],
     ['news_articles_status_known', NEWS_STATUSES],

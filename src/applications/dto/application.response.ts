@@ -2,7 +2,15 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CEFR_LEVELS, TERMS, type CefrLevel, type Term } from '../../common/domain.js';
 import { ROLES, type Role } from '../../users/role.js';
 import type { ApplicationEvent } from '../application-event.entity.js';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../application-state.js';
+import {
+  APPLICATION_STATUSES,
+  confirmationDeadlineOf,
+  type ApplicationStatus,
+} from '../application-state.js';
+
+/** The statuses that had an approved place to answer. */
+const holdsOrAnswered = (status: ApplicationStatus) =>
+  status === 'approved' || status === 'confirmed' || status === 'declined';
 import type { Application } from '../application.entity.js';
 import { LANGUAGE_SKILL_STATUSES, type LanguageSkillStatus } from '../language-skills.js';
 
@@ -58,6 +66,14 @@ export class ApplicationResponse {
   submittedAt: Date | null;
   decidedAt: Date | null;
   withdrawnAt: Date | null;
+  /**
+   * Once approved: the student confirms or declines the place before this instant (set by the
+   * advisor, or 7 days after the decision). Null before approval.
+   */
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  confirmationDeadline: Date | null;
+  confirmedAt: Date | null;
+  declinedAt: Date | null;
   /** Send it back with a PATCH; it changes with every change. */
   version: number;
   createdAt: Date;
@@ -102,6 +118,12 @@ export function toApplicationResponse(application: Application): ApplicationResp
     submittedAt: application.submittedAt,
     decidedAt: application.decidedAt,
     withdrawnAt: application.withdrawnAt,
+    confirmationDeadline:
+      application.decidedAt && holdsOrAnswered(application.status)
+        ? confirmationDeadlineOf(application)
+        : null,
+    confirmedAt: application.confirmedAt,
+    declinedAt: application.declinedAt,
     version: application.version,
     createdAt: application.createdAt,
     updatedAt: application.updatedAt,

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { Trimmed } from '../../common/dto/fields.js';
+import { IsInstant, Trimmed } from '../../common/dto/fields.js';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '../application-state.js';
 
 export const COMMENT_MAX = 2000;
@@ -14,6 +14,15 @@ export class DecisionDto {
   @IsOptional()
   @IsUUID()
   programmeId?: string;
+
+  /**
+   * Approve only: when the student must have confirmed or declined the place by (an instant with
+   * its offset, in the future). Omitted: 7 days after the decision.
+   */
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsInstant()
+  confirmationDeadline?: string;
 
   /** Shown to the student. Required to reject. */
   @Trimmed()

@@ -34,6 +34,8 @@ export const statsMessages = defineMessages(
     'stats.status.waitlisted': 'Waitlisted',
     'stats.status.rejected': 'Rejected',
     'stats.status.withdrawn': 'Withdrawn',
+    'stats.status.confirmed': 'Confirmed',
+    'stats.status.declined': 'Declined',
   },
   {
     fr: {
@@ -70,6 +72,8 @@ export const statsMessages = defineMessages(
       'stats.status.waitlisted': 'En liste d’attente',
       'stats.status.rejected': 'Refusée',
       'stats.status.withdrawn': 'Retirée',
+      'stats.status.confirmed': 'Confirmée',
+      'stats.status.declined': 'Déclinée',
     },
     ru: {
       'stats.menu': 'Статистика',
@@ -104,6 +108,8 @@ export const statsMessages = defineMessages(
       'stats.status.waitlisted': 'В листе ожидания',
       'stats.status.rejected': 'Отклонена',
       'stats.status.withdrawn': 'Отозвана',
+      'stats.status.confirmed': 'Подтверждена',
+      'stats.status.declined': 'Отклонена студентом',
     },
     kk: {
       'stats.menu': 'Статистика',
@@ -137,6 +143,8 @@ export const statsMessages = defineMessages(
       'stats.status.waitlisted': 'Күту тізімінде',
       'stats.status.rejected': 'Қабылданбаған',
       'stats.status.withdrawn': 'Кері алынған',
+      'stats.status.confirmed': 'Расталған',
+      'stats.status.declined': 'Студент бас тартқан',
     },
   },
 );

@@ -104,6 +104,25 @@ export const applicationsRows: MatrixRow[] = [
     }),
   },
   {
+    // A draft cannot be confirmed or declined: its student gets 409, and nothing changes.
+    method: 'POST',
+    path: '/api/applications/:id/confirm',
+    expect: ownedBy(STUDENTS, 409),
+    prepare: async (context) => ({
+      url: `/api/applications/${(await fixturesFor(context)).draftId}/confirm`,
+      body: {},
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/applications/:id/decline',
+    expect: ownedBy(STUDENTS, 409),
+    prepare: async (context) => ({
+      url: `/api/applications/${(await fixturesFor(context)).draftId}/decline`,
+      body: {},
+    }),
+  },
+  {
     method: 'POST',
     path: '/api/applications/:id/decision',
     expect: only(['advisor', 'admin'], 400),

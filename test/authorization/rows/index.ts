@@ -7,6 +7,7 @@ import { coreRows } from './core.rows.js';
 import { incomingRows } from './incoming.rows.js';
 import { newsRows } from './news.rows.js';
 import { notificationsRows } from './notifications.rows.js';
+import { outgoingRows } from './outgoing.rows.js';
 import { privacyRows } from './privacy.rows.js';
 import { staffPagesRows } from './staff-pages.rows.js';
 import { reviewPagesRows } from './review-pages.rows.js';
@@ -20,6 +21,7 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...catalogueRows,
   ...auditRows,
   ...incomingRows,
+  ...outgoingRows,
   ...statsRows,
   ...newsRows,
   ...applicationsRows,

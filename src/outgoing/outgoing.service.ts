@@ -1,0 +1,367 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { stringify } from 'csv-stringify/sync';
+import { DataSource, Repository, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { Application } from '../applications/application.entity.js';
+import type { AuthUser } from '../auth/auth-user.js';
+import { today } from '../common/dates.js';
+import { stepColumns, timelinePage } from '../common/entities/workflow-event.entity.js';
+import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
+import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
+import { whereContainsText } from '../common/search.js';
+import { neutraliseFormula } from '../incoming/csv/csv-cells.js';
+import { Faculty } from '../institutions/faculty.entity.js';
+import { Institution } from '../institutions/institution.entity.js';
+import { Programme } from '../programmes/programme.entity.js';
+import { User } from '../users/user.entity.js';
+import type { ListOutgoingQuery, OutgoingFiltersDto } from './dto/outgoing-filters.dto.js';
+import {
+  toOutgoingEventResponse,
+  toOutgoingResponse,
+  type OutgoingEventResponse,
+  type OutgoingResponse,
+} from './dto/outgoing.response.js';
+import type { TransitionOutgoingDto } from './dto/transition-outgoing.dto.js';
+import type { VerifyOutgoingDto } from './dto/verify-outgoing.dto.js';
+import { OutgoingErrorCode } from './outgoing-error-codes.js';
+import { OutgoingEvent } from './outgoing-event.entity.js';
+import { OutgoingMobility } from './outgoing-mobility.entity.js';
+import {
+  defaultGlobalId,
+  eqfLevelOf,
+  ewpTermId,
+  planTransition,
+  verification,
+  type OutgoingStatus,
+  type VerificationStatus,
+} from './outgoing-state.js';
+
+/** What the student adds when confirming (EWP asks for both when known). */
+export interface NominationDetails {
+  birthDate?: string;
+  citizenship?: string;
+}
+
+/** The columns of the CSV export, in order. */
+export const OUTGOING_CSV_COLUMNS = [
+  'id',
+  'status',
+  'verification',
+  'firstName',
+  'lastName',
+  'email',
+  'globalId',
+  'birthDate',
+  'citizenship',
+  'sendingSchacCode',
+  'sendingOunitCode',
+  'receivingSchacCode',
+  'receivingOunitCode',
+  'agreementId',
+  'programme',
+  'academicYear',
+  'term',
+  'ewpTermId',
+  'plannedArrival',
+  'plannedDeparture',
+  'actualArrival',
+  'actualDeparture',
+  'eqfLevel',
+  'subjectArea',
+  'language',
+  'cefrLevel',
+] as const;
+
+/** Rows read per query while exporting. */
+const EXPORT_PAGE_SIZE = 1000;
+
+/** What `q` searches: the student's names, email and European Student Identifier. */
+const SEARCHED = `m.first_name || ' ' || m.last_name || ' ' || m.email || ' ' || m.global_id`;
+
+/**
+ * Outgoing mobilities (the workflow shape of `src/common/workflow.ts`, like IncomingService): the
+ * confirmation of an approved place creates one, in the confirmation's transaction; every later
+ * change locks its row first, applies the rule of outgoing-state.ts, and writes the change and
+ * its event together.
+ */
+@Injectable()
+export class OutgoingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(OutgoingMobility) private readonly mobilities: Repository<OutgoingMobility>,
+    @InjectRepository(OutgoingEvent) private readonly events: Repository<OutgoingEvent>,
+  ) {}
+
+  /**
+   * The nomination of a confirmed application, on the caller's transaction (the application row
+   * locked and confirmed by it): every EWP field filled from the application, its programme and
+   * agreement, the home institution and the student's profile. Answers the new mobility's id.
+   */
+  async createFromApplication(
+    manager: EntityManager,
+    application: Application,
+    actorId: string,
+    details: NominationDetails,
+    now: Date,
+  ): Promise<string> {
+    if (details.birthDate !== undefined && details.birthDate >= today(now)) {
+      throw new InvalidInputError('birthDate must be a day in the past', ['birthDate']);
+    }
+    const programme = await manager.findOneOrFail(Programme, {
+      where: { id: application.placedProgrammeId! },
+      relations: { agreement: true },
+    });
+    const home = await manager.findOneBy(Institution, { isHome: true });
+    if (!home) throw new Error('No home institution: the reference data was not loaded');
+    const student = await manager.findOneByOrFail(User, { id: application.studentId });
+    const agreement = programme.agreement ?? null;
+    const language = programme.languageOfInstruction?.trim().toLowerCase() || agreement?.languageCode || null;
+    const skill = language
+      ? application.languageSkills.find((candidate) => candidate.language === language)
+      : undefined;
+    const cefrLevel = language
+      ? (skill?.cefrLevel ?? programme.minLanguageLevel ?? agreement?.languageCefrLevel ?? null)
+      : null;
+    const inserted = await manager.insert(OutgoingMobility, {
+      applicationId: application.id,
+      studentId: student.id,
+      programmeId: programme.id,
+      sendingInstitutionId: home.id,
+      sendingFacultyId: student.homeFacultyId ?? agreement?.facultyId ?? null,
+      receivingInstitutionId: programme.hostInstitutionId,
+      receivingFacultyId: null,
+      agreementId: programme.agreementId,
+      firstName: student.firstName,
+      lastName: student.lastName,
+      email: student.email,
+      globalId: defaultGlobalId(home.schacCode, student.studentNumber ?? student.id),
+      birthDate: details.birthDate ?? null,
+      citizenship: details.citizenship ?? null,
+      academicYear: application.academicYear,
+      term: application.term,
+      plannedArrival: programme.startDate,
+      plannedDeparture: programme.endDate,
+      eqfLevel: eqfLevelOf(student.studyLevel),
+      subjectArea: agreement?.subjectAreas[0] ?? null,
+      language,
+      cefrLevel,
+      status: 'nomination',
+      verificationStatus: 'pending',
+    });
+    const id = (inserted.identifiers[0] as { id: string }).id;
+    await manager.insert(OutgoingEvent, {
+      mobilityId: id,
+      date: null,
+      verification: null,
+      ...stepColumns<OutgoingStatus>({ actorId, from: null, to: 'nomination', at: now }),
+    });
+    return id;
+  }
+
+  async get(_caller: AuthUser, id: string): Promise<OutgoingResponse> {
+    return this.load(id);
+  }
+
+  /** Newest first, filtered; keyset pages. */
+  async list(_caller: AuthUser, query: ListOutgoingQuery): Promise<Page<OutgoingResponse>> {
+    const builder = this.withRelations(this.mobilities.createQueryBuilder('m'));
+    applyOutgoingFilters(builder, query);
+    applyKeyset(builder, { columns: ['m.created_at', 'm.id'], direction: 'DESC' }, query);
+    const rows = await builder.getMany();
+    return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toOutgoingResponse);
+  }
+
+  /** Moves the mobility one step (`live` on arrival, `recognized`, or `cancelled`). */
+  async transition(actor: AuthUser, id: string, dto: TransitionOutgoingDto): Promise<OutgoingResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lock(manager, id);
+      const changes = planTransition(current, { to: dto.to, date: dto.date }, today());
+      await manager.getRepository(OutgoingMobility).update({ id }, changes);
+      await manager.insert(OutgoingEvent, {
+        mobilityId: id,
+        date: changes.actualArrival ?? changes.actualDeparture ?? null,
+        verification: null,
+        ...stepColumns({
+          actorId: actor.id,
+          from: current.status,
+          to: changes.status,
+          comment: dto.comment ?? null,
+          at: new Date(),
+        }),
+      });
+    });
+    return this.load(id);
+  }
+
+  /**
+   * The receiving institution's answer to the nomination: verified (optionally naming its faculty
+   * that hosts the student) or rejected with a reason. Once, while the mobility is a nomination.
+   */
+  async verify(actor: AuthUser, id: string, dto: VerifyOutgoingDto): Promise<OutgoingResponse> {
+    if (dto.receivingFacultyId !== undefined && dto.outcome !== 'verified') {
+      throw new InvalidInputError('receivingFacultyId goes only with outcome verified', [
+        'receivingFacultyId',
+      ]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.lock(manager, id);
+      const to: VerificationStatus = dto.outcome;
+      if (current.status !== 'nomination') {
+        throw new DomainException(
+          OutgoingErrorCode.ALREADY_ANSWERED,
+          `The receiving institution answers a nomination; this mobility is ${current.status}`,
+          HttpStatus.CONFLICT,
+          { from: current.verificationStatus, to },
+        );
+      }
+      verification.assertTransition(current.verificationStatus, to);
+      if (dto.receivingFacultyId !== undefined) {
+        const found = await manager.existsBy(Faculty, {
+          id: dto.receivingFacultyId,
+          institutionId: current.receivingInstitutionId,
+        });
+        if (!found) {
+          throw new InvalidInputError('receivingFacultyId must be a faculty of the receiving institution', [
+            'receivingFacultyId',
+          ]);
+        }
+      }
+      const at = new Date();
+      await manager.getRepository(OutgoingMobility).update(
+        { id },
+        {
+          verificationStatus: to,
+          verificationComment: dto.comment ?? null,
+          verifiedAt: at,
+          ...(dto.receivingFacultyId !== undefined ? { receivingFacultyId: dto.receivingFacultyId } : {}),
+        },
+      );
+      await manager.insert(OutgoingEvent, {
+        mobilityId: id,
+        date: null,
+        verification: to,
+        ...stepColumns({
+          actorId: actor.id,
+          from: current.status,
+          to: current.status,
+          comment: dto.comment ?? null,
+          at,
+        }),
+      });
+    });
+    return this.load(id);
+  }
+
+  /** The mobility's history, oldest first. */
+  async listEvents(_caller: AuthUser, id: string, page: PageQueryDto): Promise<Page<OutgoingEventResponse>> {
+    if (!(await this.mobilities.existsBy({ id }))) throw new NotFoundError('Outgoing mobility');
+    return timelinePage(this.events, 'mobility_id', id, page, toOutgoingEventResponse);
+  }
+
+  /** The filtered mobilities as CSV text (UTF-8, header row, formula-like cells neutralised). */
+  async exportCsv(_caller: AuthUser, filters: OutgoingFiltersDto): Promise<string> {
+    const records: Array<Record<string, string | null>> = [];
+    let after: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const builder = this.withRelations(this.mobilities.createQueryBuilder('m'));
+      applyOutgoingFilters(builder, filters);
+      if (after) {
+        builder.andWhere('(m.created_at, m.id) < (:createdAt, :id)', after);
+      }
+      const rows = await builder
+        .orderBy('m.created_at', 'DESC')
+        .addOrderBy('m.id', 'DESC')
+        .take(EXPORT_PAGE_SIZE)
+        .getMany();
+      records.push(...rows.map(csvRecord));
+      if (rows.length < EXPORT_PAGE_SIZE) break;
+      const last = rows[rows.length - 1];
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+    const safe = records.map((record) =>
+      Object.fromEntries(
+        Object.entries(record).map(([key, value]) => [key, value === null ? null : neutraliseFormula(value)]),
+      ),
+    );
+    return stringify(safe, {
+      header: true,
+      columns: [...OUTGOING_CSV_COLUMNS],
+      record_delimiter: 'windows',
+      quoted_match: /[\r\n]/,
+      bom: false,
+    });
+  }
+
+  private withRelations(builder: SelectQueryBuilder<OutgoingMobility>): SelectQueryBuilder<OutgoingMobility> {
+    return builder
+      .innerJoinAndSelect('m.sendingInstitution', 'sending')
+      .innerJoinAndSelect('m.receivingInstitution', 'receiving')
+      .leftJoinAndSelect('m.sendingFaculty', 'sendingFaculty')
+      .leftJoinAndSelect('m.receivingFaculty', 'receivingFaculty')
+      .innerJoinAndSelect('m.programme', 'programme');
+  }
+
+  private async load(id: string): Promise<OutgoingResponse> {
+    const mobility = await this.withRelations(this.mobilities.createQueryBuilder('m'))
+      .where('m.id = :id', { id })
+      .getOne();
+    if (!mobility) throw new NotFoundError('Outgoing mobility');
+    return toOutgoingResponse(mobility);
+  }
+
+  private async lock(manager: EntityManager, id: string): Promise<OutgoingMobility> {
+    const mobility = await manager
+      .getRepository(OutgoingMobility)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.id = :id', { id })
+      .getOne();
+    if (!mobility) throw new NotFoundError('Outgoing mobility');
+    return mobility;
+  }
+}
+
+/** The list and export filters, on a query over outgoing_mobilities aliased `m`. */
+function applyOutgoingFilters(
+  builder: SelectQueryBuilder<OutgoingMobility>,
+  filters: OutgoingFiltersDto,
+): void {
+  if (filters.status) builder.andWhere('m.status = :status', { status: filters.status });
+  if (filters.hostInstitutionId) {
+    builder.andWhere('m.receiving_institution_id = :host', { host: filters.hostInstitutionId });
+  }
+  if (filters.academicYear) builder.andWhere('m.academic_year = :year', { year: filters.academicYear });
+  if (filters.term) builder.andWhere('m.term = :term', { term: filters.term });
+  whereContainsText(builder, [SEARCHED], filters.q);
+}
+
+function csvRecord(mobility: OutgoingMobility): Record<(typeof OUTGOING_CSV_COLUMNS)[number], string | null> {
+  return {
+    id: mobility.id,
+    status: mobility.status,
+    verification: mobility.verificationStatus,
+    firstName: mobility.firstName,
+    lastName: mobility.lastName,
+    email: mobility.email,
+    globalId: mobility.globalId,
+    birthDate: mobility.birthDate,
+    citizenship: mobility.citizenship,
+    sendingSchacCode: mobility.sendingInstitution?.schacCode ?? null,
+    sendingOunitCode: mobility.sendingFaculty?.code ?? null,
+    receivingSchacCode: mobility.receivingInstitution?.schacCode ?? null,
+    receivingOunitCode: mobility.receivingFaculty?.code ?? null,
+    agreementId: mobility.agreementId,
+    programme: mobility.programme?.title ?? null,
+    academicYear: mobility.academicYear,
+    term: mobility.term,
+    ewpTermId: ewpTermId(mobility.academicYear, mobility.term),
+    plannedArrival: mobility.plannedArrival,
+    plannedDeparture: mobility.plannedDeparture,
+    actualArrival: mobility.actualArrival,
+    actualDeparture: mobility.actualDeparture,
+    eqfLevel: mobility.eqfLevel === null ? null : String(mobility.eqfLevel),
+    subjectArea: mobility.subjectArea,
+    language: mobility.language,
+    cefrLevel: mobility.cefrLevel,
+  };
+}
