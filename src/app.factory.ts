@@ -11,7 +11,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
 import { RequestLogController } from './common/logging/request-logger.js';
-import { validateEnvironment, type Environment } from './config/environment.js';
+import { trustProxyOption, validateEnvironment, type Environment } from './config/environment.js';
 import { setUpOpenApi } from './openapi.js';
 import { PageErrors } from './web/page-errors.js';
 import { registerWebPlugins } from './web/web-setup.js';
@@ -54,7 +54,7 @@ export function registeredRoutes(app: NestFastifyApplication): RegisteredRoute[]
  * both use it, so tests exercise the real configuration. `overrides` replace environment variables.
  */
 export async function createApp(overrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
-  const { LOG_LEVEL } = validateEnvironment({ ...process.env, ...overrides });
+  const { LOG_LEVEL, TRUST_PROXY } = validateEnvironment({ ...process.env, ...overrides });
   const adapter = new FastifyAdapter({
     bodyLimit: JSON_BODY_LIMIT,
     genReqId: requestIdOf,
@@ -62,8 +62,9 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
     // would put every request, probes included, through Nest's middleware layer.
     logger: { level: LOG_LEVEL },
     logController: new RequestLogController(),
-    // Proxies in front of the portal are trusted for the client address only when configured.
-    trustProxy: false,
+    // Proxies in front of the portal are trusted for the client address (X-Forwarded-For) only
+    // when TRUST_PROXY names them: otherwise any client could pick its own address.
+    trustProxy: trustProxyOption(TRUST_PROXY),
     // While draining, requests still arriving on open connections are served, not refused with 503
     // (see beginShutdown).
     return503OnClosing: false,

@@ -26,6 +26,25 @@ const ToInteger = () =>
     return /^-?\d+$/.test(String(value)) ? Number(value) : value;
   });
 
+const TRUST_PROXY_ENTRY = String.raw`(?:loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(?:\/\d{1,3})?)`;
+/** `true`, `false`, a hop count, or a list of addresses, CIDR ranges and proxy-addr's names. */
+export const TRUST_PROXY_SYNTAX = new RegExp(
+  String.raw`^(?:true|false|\d{1,2}|${TRUST_PROXY_ENTRY}(?:\s*,\s*${TRUST_PROXY_ENTRY})*)$`,
+);
+
+/** TRUST_PROXY as Fastify's `trustProxy` option (a hop count: the nearest N proxies are trusted). */
+export function trustProxyOption(
+  value: string | undefined,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((entry) => entry.trim());
+}
+
 /**
  * Every environment variable the portal reads, with its default. Validated once at start:
  * a bad value stops the process with a message naming the variable.
@@ -71,7 +90,10 @@ export class Environment {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'info';
 
-  /** HS256 signing secret. Unset: one is generated once and kept in DATA_DIR. */
+  /**
+   * HS256 signing secret. Unset: one is generated once and kept in DATA_DIR (refused with
+   * NODE_ENV=production: every instance must sign with the same secret).
+   */
   @EmptyAsUnset()
   @IsOptional()
   @IsString()
@@ -104,6 +126,32 @@ export class Environment {
   @IsInt()
   @Min(0)
   RATE_LIMIT_PER_MINUTE: number = 600;
+
+  /**
+   * Which proxies in front of the portal are trusted to name the client address (X-Forwarded-For):
+   * `true` (any), a number of hops, or comma-separated addresses, CIDR ranges or the names
+   * `loopback`, `linklocal`, `uniquelocal`. Unset or `false`: none, the socket's address counts.
+   */
+  @EmptyAsUnset()
+  @IsOptional()
+  @Matches(TRUST_PROXY_SYNTAX, {
+    message:
+      'TRUST_PROXY must be true, false, a number of hops, or comma-separated addresses, CIDR ranges, loopback, linklocal or uniquelocal',
+  })
+  TRUST_PROXY?: string;
+
+  /** redis://host:6379: the request limit counts there; unset: in PostgreSQL. */
+  @EmptyAsUnset()
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  /** Bearer token that GET /metrics asks for; unset: /metrics is open (keep it off the public proxy). */
+  @EmptyAsUnset()
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 
   /** The portal's public address, for absolute links (the news feed's items). */
   @EmptyAsUnset()
@@ -162,8 +210,14 @@ export class Environment {
 
 export class EnvironmentError extends Error {}
 
-/** Validates raw environment variables; throws an EnvironmentError naming every bad variable. */
-export function validateEnvironment(raw: Record<string, unknown>): Environment {
+/**
+ * Validates raw environment variables; throws an EnvironmentError naming every bad variable.
+ * `purpose: 'cli'` (the TypeORM CLI) skips what only the server needs (a production JWT_SECRET).
+ */
+export function validateEnvironment(
+  raw: Record<string, unknown>,
+  { purpose = 'server' }: { purpose?: 'server' | 'cli' } = {},
+): Environment {
   const known = Object.keys(new Environment()).concat(
     'DATABASE_URL',
     'EMBEDDED_POSTGRES_PORT',
@@ -172,15 +226,25 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     'ADMIN_PASSWORD',
     'CORS_ORIGINS',
     'SMTP_URL',
+    'TRUST_PROXY',
+    'REDIS_URL',
+    'METRICS_TOKEN',
   );
   const relevant = Object.fromEntries(Object.entries(raw).filter(([key]) => known.includes(key)));
   const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = errors.map((error) => {
-      const reasons = Object.values(error.constraints ?? {}).join('; ');
-      return `  ${error.property}: ${reasons} (got ${JSON.stringify(error.value)})`;
-    });
+  const lines = errors.map((error) => {
+    const reasons = Object.values(error.constraints ?? {}).join('; ');
+    return `  ${error.property}: ${reasons} (got ${JSON.stringify(error.value)})`;
+  });
+  // A secret generated into one instance's DATA_DIR would sign tokens the other instances reject.
+  const secretChecked = errors.some((error) => error.property === 'JWT_SECRET');
+  if (purpose === 'server' && raw.NODE_ENV === 'production' && !env.JWT_SECRET && !secretChecked) {
+    lines.push(
+      '  JWT_SECRET: must be set when NODE_ENV=production (32+ random characters, the same on every instance)',
+    );
+  }
+  if (lines.length > 0) {
     throw new EnvironmentError(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
   return env;

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { validateEnvironment } from '../config/environment.js';
 import { typeOrmOptions } from './typeorm-options.js';
 
-const env = validateEnvironment(process.env);
+const env = validateEnvironment(process.env, { purpose: 'cli' });
 if (!env.DATABASE_URL) {
   throw new Error('The TypeORM CLI needs DATABASE_URL (start the portal once to see the embedded URL).');
 }

@@ -31,6 +31,17 @@ describe('Portal process (e2e)', () => {
     expect(server.output()).toContain('PORT');
   });
 
+  it('refuses a production start without JWT_SECRET, naming it', async () => {
+    const server = await startServer({
+      ...baseEnv,
+      NODE_ENV: 'production',
+      JWT_SECRET: undefined,
+      DATA_DIR: dataDir,
+    });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toContain('JWT_SECRET: must be set when NODE_ENV=production');
+  });
+
   it('runs on an embedded PostgreSQL, keeps the data across restarts, and stops cleanly on SIGTERM', async () => {
     const env = { ...baseEnv, DATA_DIR: dataDir };
     const first = await startServer(env);
