@@ -6,10 +6,12 @@ import { JwtService } from '@nestjs/jwt';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
+import { poolOf } from './common/http/rate-limit-stores.js';
 import { RequestLogController } from './common/logging/request-logger.js';
 import { trustProxyOption, validateEnvironment, type Environment } from './config/environment.js';
 import { setUpOpenApi } from './openapi.js';
@@ -99,9 +101,11 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
     exposedHeaders: ['x-request-id', 'etag', 'retry-after'],
   });
 
+  const redisUrl = config.get('REDIS_URL', { infer: true });
   await registerRateLimit(fastify, {
     perMinute: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
     jwt: app.get(JwtService),
+    store: redisUrl ? { kind: 'redis', url: redisUrl } : { kind: 'postgres', pool: poolOf(app.get(DataSource)) },
   });
   // Pages: cookies, CSRF checks, our stylesheet and htmx (before the routes are registered).
   await registerWebPlugins(fastify, { publicBaseUrl: config.get('PUBLIC_BASE_URL', { infer: true }) });
