@@ -105,7 +105,9 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
   await registerRateLimit(fastify, {
     perMinute: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
     jwt: app.get(JwtService),
-    store: redisUrl ? { kind: 'redis', url: redisUrl } : { kind: 'postgres', pool: poolOf(app.get(DataSource)) },
+    store: redisUrl
+      ? { kind: 'redis', url: redisUrl }
+      : { kind: 'postgres', pool: poolOf(app.get(DataSource)) },
   });
   // Pages: cookies, CSRF checks, our stylesheet and htmx (before the routes are registered).
   await registerWebPlugins(fastify, { publicBaseUrl: config.get('PUBLIC_BASE_URL', { infer: true }) });
