@@ -14,6 +14,7 @@ import { registerRateLimit } from './common/http/rate-limit.js';
 import { poolOf } from './common/http/rate-limit-stores.js';
 import { RequestLogController } from './common/logging/request-logger.js';
 import { trustProxyOption, validateEnvironment, type Environment } from './config/environment.js';
+import { Metrics } from './metrics/metrics.service.js';
 import { setUpOpenApi } from './openapi.js';
 import { PageErrors } from './web/page-errors.js';
 import { registerWebPlugins } from './web/web-setup.js';
@@ -93,6 +94,10 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  const metrics = app.get(Metrics);
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.observe(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime / 1000);
+  });
 
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
   const origins = config.get('CORS_ORIGINS', { infer: true });
@@ -121,6 +126,7 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
       // Pages live at /{locale}/... (page controllers declare the literal `:locale` prefix) and /.
       { path: '/', method: RequestMethod.GET },
       { path: '\\:locale', method: RequestMethod.ALL },

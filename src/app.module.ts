@@ -10,6 +10,7 @@ import { LoggerModule } from './common/logging/logger.module.js';
 import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { ApplicationPagesModule } from './applications/web/application-pages.module.js';
 import { HomePagesModule } from './home/web/home-pages.module.js';
 import { ProfilePagesModule } from './users/web/profile-pages.module.js';
@@ -43,6 +44,7 @@ import { WebModule } from './web/web.module.js';
     LoggerModule,
     DatabaseModule,
     HealthModule,
+    MetricsModule,
     AuditModule,
     AuthModule,
     UsersModule,

@@ -12,6 +12,7 @@ import { UsersService } from '../users/users.service.js';
 import type { Role } from '../users/role.js';
 import type { TokenClaims } from './auth-user.js';
 import { IS_PUBLIC } from './decorators/public.decorator.js';
+import { OWN_AUTHORIZATION } from './decorators/own-authorization.decorator.js';
 import { ROLES_KEY } from './decorators/roles.decorator.js';
 import { IS_PAGE, SESSION_COOKIE } from './session.js';
 
@@ -35,6 +36,8 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
 
+    // The route reads its Authorization header itself (e.g. /metrics and METRICS_TOKEN).
+    if (this.reflector.getAllAndOverride<boolean>(OWN_AUTHORIZATION, targets)) return true;
     const isPage = this.reflector.getAllAndOverride<boolean>(IS_PAGE, targets) ?? false;
 
     if (isPage) {

@@ -8,6 +8,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Metrics } from '../metrics/metrics.service.js';
 import { normaliseEmail } from '../users/email-address.js';
 import { AuthErrorCode } from './auth-error-codes.js';
 
@@ -75,7 +76,10 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LoginThrottle.name);
   private sweeper?: NodeJS.Timeout;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly metrics: Metrics,
+  ) {}
 
   onModuleInit(): void {
     // Every instance sweeps; a DELETE of rows already gone costs nothing. Through the index on
@@ -118,6 +122,8 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
     const attempt = { account: counted(accountKey), address: counted(addressKey) };
     const verdict = throttleVerdict(attempt);
     if (verdict) {
+      const limit = verdict.code === AuthErrorCode.LOGIN_ADDRESS_LIMITED ? 'address' : 'account';
+      this.metrics.loginRefusals.inc({ limit });
       throw new HttpException(
         { message: MESSAGES[verdict.code], code: verdict.code, retryAfter: verdict.retryAfter },
         HttpStatus.TOO_MANY_REQUESTS,

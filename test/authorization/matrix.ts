@@ -70,7 +70,7 @@ export function pageOnly(roles: Caller[], allowedStatus: number): Record<Caller,
 
 /** True for a page route (anything outside the API and the probes): called with a session cookie. */
 export function isPageRoute(path: string): boolean {
-  return !path.startsWith('/api') && !path.startsWith('/health');
+  return !path.startsWith('/api') && !path.startsWith('/health') && path !== '/metrics';
 }
 
 export const SIGNED_IN: Caller[] = ['student', 'otherStudent', 'advisor', 'coordinator', 'editor', 'admin'];

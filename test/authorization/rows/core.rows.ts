@@ -5,6 +5,8 @@ import { everyone, only, SIGNED_IN, type MatrixRow } from '../matrix.js';
 export const coreRows: MatrixRow[] = [
   { method: 'GET', path: '/health', expect: everyone(200) },
   { method: 'GET', path: '/health/ready', expect: everyone(200) },
+  // Open here: the matrix's app has no METRICS_TOKEN (test/e2e/metrics.e2e-spec.ts sets one).
+  { method: 'GET', path: '/metrics', expect: everyone(200) },
 
   { method: 'POST', path: '/api/auth/register', expect: everyone(400), prepare: () => ({ body: {} }) },
   { method: 'POST', path: '/api/auth/login', expect: everyone(400), prepare: () => ({ body: {} }) },
