@@ -32,6 +32,7 @@ import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ProgrammeStaffPagesModule } from './programmes/web/programme-staff-pages.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
+import { SelectionRoundsModule } from './selection-rounds/selection-rounds.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { StatsPagesModule } from './stats/web/stats-pages.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -59,6 +60,7 @@ import { WebModule } from './web/web.module.js';
     PrivacyModule,
     NotificationsModule,
     ReferenceDataModule,
+    SelectionRoundsModule,
     WebModule,
     AuthPagesModule,
     HomePagesModule,

@@ -50,6 +50,12 @@ export const errorCodeMessages = defineMessages(
     'error.PASSWORD_HASHING_BUSY': 'The portal is busy checking passwords; try again in a few seconds.',
     'error.EMAIL_CONFUSABLE':
       'This email address looks like the address of an existing account; use another.',
+    'error.SCORES_INCOMPLETE':
+      'Some applications of this round have no motivation rating yet; rate them first.',
+    'error.ROUND_STALE':
+      'Something changed since this preview (an application, a rating or places); run a new round.',
+    'error.ROUND_ALREADY_COMMITTED': 'This round has already been committed.',
+    'error.ASSESSMENT_CLOSED': 'Only a submitted, waitlisted or approved application can be rated.',
   },
   {
     fr: {
@@ -103,6 +109,13 @@ export const errorCodeMessages = defineMessages(
         'Le portail vérifie beaucoup de mots de passe en ce moment ; réessayez dans quelques secondes.',
       'error.EMAIL_CONFUSABLE':
         'Cette adresse ressemble à celle d’un compte existant ; choisissez-en une autre.',
+      'error.SCORES_INCOMPLETE':
+        'Des candidatures de ce tour n’ont pas encore de note de motivation ; notez-les d’abord.',
+      'error.ROUND_STALE':
+        'Quelque chose a changé depuis cet aperçu (une candidature, une note ou des places) ; lancez un nouveau tour.',
+      'error.ROUND_ALREADY_COMMITTED': 'Ce tour a déjà été validé.',
+      'error.ASSESSMENT_CLOSED':
+        'Seule une candidature envoyée, en liste d’attente ou acceptée peut être notée.',
     },
     ru: {
       'error.HOME_FACULTY_LOCKED':
@@ -150,6 +163,12 @@ export const errorCodeMessages = defineMessages(
       'error.PASSWORD_HASHING_BUSY':
         'Портал сейчас занят проверкой паролей; повторите через несколько секунд.',
       'error.EMAIL_CONFUSABLE': 'Этот адрес похож на адрес существующей учётной записи; укажите другой.',
+      'error.SCORES_INCOMPLETE':
+        'У некоторых заявок этого тура ещё нет оценки мотивации; сначала оцените их.',
+      'error.ROUND_STALE':
+        'С момента предпросмотра что-то изменилось (заявка, оценка или места); запустите новый тур.',
+      'error.ROUND_ALREADY_COMMITTED': 'Этот тур уже утверждён.',
+      'error.ASSESSMENT_CLOSED': 'Оценить можно только поданную, ожидающую или одобренную заявку.',
     },
     kk: {
       'error.HOME_FACULTY_LOCKED':
@@ -193,6 +212,13 @@ export const errorCodeMessages = defineMessages(
       'error.PASSWORD_HASHING_BUSY':
         'Портал қазір құпиясөздерді тексерумен бос емес; бірнеше секундтан кейін қайталаңыз.',
       'error.EMAIL_CONFUSABLE': 'Бұл мекенжай бар тіркелгінің мекенжайына ұқсайды; басқасын таңдаңыз.',
+      'error.SCORES_INCOMPLETE':
+        'Бұл турдың кейбір өтінімдерінде мотивация бағасы әлі жоқ; алдымен оларды бағалаңыз.',
+      'error.ROUND_STALE':
+        'Алдын ала қараудан кейін бірдеңе өзгерді (өтінім, баға немесе орындар); жаңа тур бастаңыз.',
+      'error.ROUND_ALREADY_COMMITTED': 'Бұл тур бұрыннан бекітілген.',
+      'error.ASSESSMENT_CLOSED':
+        'Тек жіберілген, күту тізіміндегі немесе мақұлданған өтінімді бағалауға болады.',
     },
   },
 );

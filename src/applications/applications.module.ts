@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { OutgoingModule } from '../outgoing/outgoing.module.js';
 import { ProgrammesModule } from '../programmes/programmes.module.js';
+import { SelectionRoundsModule } from '../selection-rounds/selection-rounds.module.js';
 import { ApplicationChoice } from './application-choice.entity.js';
 import { ApplicationEvent } from './application-event.entity.js';
 import { Application } from './application.entity.js';
@@ -15,6 +16,7 @@ import { ApplicationsService } from './applications.service.js';
     ProgrammesModule,
     NotificationsModule,
     OutgoingModule,
+    SelectionRoundsModule,
   ],
   controllers: [ApplicationsController],
   providers: [ApplicationsService],

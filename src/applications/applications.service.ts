@@ -13,6 +13,8 @@ import { whereContainsText } from '../common/search.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { OutgoingService } from '../outgoing/outgoing.service.js';
 import { ProgrammePlaces } from '../programmes/programme-places.js';
+import { AssessmentsService } from '../selection-rounds/assessments.service.js';
+import { SelectionRoundsService } from '../selection-rounds/selection-rounds.service.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
 import { ApplicationChoice } from './application-choice.entity.js';
@@ -91,6 +93,8 @@ export class ApplicationsService {
     private readonly places: ProgrammePlaces,
     private readonly notifications: NotificationsService,
     private readonly outgoing: OutgoingService,
+    private readonly rounds: SelectionRoundsService,
+    private readonly assessments: AssessmentsService,
     @InjectRepository(Application) private readonly applications: Repository<Application>,
     @InjectRepository(ApplicationEvent) private readonly events: Repository<ApplicationEvent>,
   ) {}
@@ -504,10 +508,16 @@ export class ApplicationsService {
     whereContainsText(builder, ['s.email', "s.first_name || ' ' || s.last_name"], query.q);
   }
 
-  /** One application: a student's own, or for staff any that was submitted. */
+  /**
+   * One application: a student's own, or for staff any that was submitted; with what the last
+   * committed selection round gave it, and for staff its motivation rating.
+   */
   async get(caller: AuthUser, id: string): Promise<ApplicationResponse> {
     await this.assertVisible(caller, id);
-    return this.load(id);
+    const response = await this.load(id);
+    const selection = await this.rounds.forApplication(id);
+    if (caller.role === 'student') return Object.assign(response, { selection });
+    return Object.assign(response, { selection, assessment: await this.assessments.find(id) });
   }
 
   /** The timeline of an application, in the order of its steps. */

@@ -18,6 +18,9 @@ import { Notification } from '../notifications/notification.entity.js';
 import { OutgoingEvent } from '../outgoing/outgoing-event.entity.js';
 import { OutgoingMobility } from '../outgoing/outgoing-mobility.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
+import { ApplicationAssessment } from '../selection-rounds/application-assessment.entity.js';
+import { SelectionRoundResult } from '../selection-rounds/selection-round-result.entity.js';
+import { SelectionRound } from '../selection-rounds/selection-round.entity.js';
 import { User } from '../users/user.entity.js';
 
 export const ENTITIES = [
@@ -38,4 +41,7 @@ export const ENTITIES = [
   NotificationSettings,
   OutgoingMobility,
   OutgoingEvent,
+  ApplicationAssessment,
+  SelectionRound,
+  SelectionRoundResult,
 ];

@@ -39,6 +39,33 @@ export class ProgrammePlaces {
     return rows.length === 1;
   }
 
+  /**
+   * Takes `count` places on each programme at once (a selection round's commit), by the rule of
+   * `take`: only on a published programme, never beyond its places. All or nothing per call:
+   * false when any programme has fewer places left than asked (the caller rolls back).
+   */
+  async takeMany(manager: EntityManager, counts: ReadonlyMap<string, number>): Promise<boolean> {
+    if (counts.size === 0) return true;
+    const [rows] = (await manager.query(
+      `UPDATE programmes p SET places_taken = p.places_taken + v.n
+         FROM unnest($1::uuid[], $2::int[]) AS v(id, n)
+        WHERE p.id = v.id AND p.places_taken + v.n <= p.places AND p.status = 'published'
+        RETURNING p.id`,
+      [[...counts.keys()], [...counts.values()]],
+    )) as [unknown[], number];
+    return rows.length === counts.size;
+  }
+
+  /** Gives `count` places back on each programme (approved applications moved up by a round). */
+  async freeMany(manager: EntityManager, counts: ReadonlyMap<string, number>): Promise<void> {
+    if (counts.size === 0) return;
+    await manager.query(
+      `UPDATE programmes p SET places_taken = p.places_taken - v.n
+         FROM unnest($1::uuid[], $2::int[]) AS v(id, n) WHERE p.id = v.id`,
+      [[...counts.keys()], [...counts.values()]],
+    );
+  }
+
   /** Gives one place back (an approved application withdrawn). */
   async free(manager: EntityManager, programmeId: string): Promise<void> {
     await manager.query(`UPDATE programmes SET places_taken = places_taken - 1 WHERE id = $1`, [programmeId]);

@@ -10,6 +10,7 @@ import { databaseNameOf, openBenchServer, withClient } from './database.js';
 import { measure, measurePair, round } from './load.js';
 import { mailScenario, QUEUED_EMAILS } from './mail.js';
 import { parseOptions } from './options.js';
+import { ROUND_APPLICATIONS, ROUND_PROGRAMMES, roundsScenario } from './rounds.js';
 import {
   buildApp,
   BENCH_JWT_SECRET,
@@ -239,12 +240,43 @@ async function main() {
       results.push(...mail.results);
     }
 
+    /** @type {Awaited<ReturnType<typeof roundsScenario>> | undefined} */
+    let roundsResult;
+    if (wanted('rounds')) {
+      log(
+        `- a selection round over ${ROUND_APPLICATIONS.toLocaleString('en')} applications and ${ROUND_PROGRAMMES} programmes: preview, then commit`,
+      );
+      roundsResult = await roundsScenario({
+        url,
+        baseUrl: portal.baseUrl,
+        token: signToken(fixtures.advisor),
+        advisorId: fixtures.advisor.id,
+        log,
+      });
+      for (const [name, label, seconds] of /** @type {const} */ ([
+        ['round-preview', 'POST /api/selection-rounds (preview)', roundsResult.previewSeconds],
+        ['round-commit', 'POST /api/selection-rounds/:id/commit', roundsResult.commitSeconds],
+      ])) {
+        results.push({
+          name,
+          label,
+          target: portal.name,
+          requestsPerSecond: round(1 / seconds),
+          p50: seconds * 1000,
+          p99: seconds * 1000,
+          non2xx: 0,
+          requests: 1,
+          note: `${ROUND_APPLICATIONS.toLocaleString('en')} applications, ${ROUND_PROGRAMMES} programmes, one request`,
+        });
+      }
+    }
+
     const plans = await withClient(url, (client) => explainLists(client, fixtures));
     if (options.explain) {
       for (const [name, plan] of Object.entries(plans)) log(`\nEXPLAIN ANALYZE ${name}:\n${plan}`);
     }
 
-    const targets = evaluateTargets(results, exportResult, mailResult);
+    const targets = evaluateTargets(results, exportResult, mailResult, roundsResult);
     const report = {
       mode: options.quick ? 'quick' : 'full',
       startedAt: startedAt.toISOString(),
@@ -272,6 +304,7 @@ async function main() {
       scenarios: results,
       export: exportResult,
       mail: mailResult,
+      rounds: roundsResult,
       targets,
       plans,
     };
@@ -681,8 +714,9 @@ async function explainLists(client, fixtures) {
  * @param {ScenarioResult[]} results
  * @param {Record<string, unknown> | undefined} exported
  * @param {Awaited<ReturnType<typeof mailScenario>>['report'] | undefined} [mail]
+ * @param {Awaited<ReturnType<typeof roundsScenario>>} [rounds]
  */
-function evaluateTargets(results, exported, mail) {
+function evaluateTargets(results, exported, mail, rounds) {
   const find = (/** @type {string} */ name) => results.find((result) => result.name === name);
   /** @type {Array<{ target: string, actual: string, met: boolean }>} */
   const targets = [];
@@ -737,6 +771,18 @@ function evaluateTargets(results, exported, mail) {
       target: 'programmes p99 while sending <= 1.5 x idle',
       actual: `${figure(mail.busyP99)} ms vs ${figure(mail.idleP99)} ms (x${round(mail.busyP99 / mail.idleP99)})`,
       met: mail.busyP99 <= 1.5 * mail.idleP99,
+    });
+  }
+  if (rounds) {
+    targets.push({
+      target: `round preview over ${ROUND_APPLICATIONS.toLocaleString('en')} applications < 5 s`,
+      actual: `${rounds.previewSeconds} s`,
+      met: rounds.previewSeconds < 5,
+    });
+    targets.push({
+      target: 'round commit < 15 s, no programme overbooked, approved = placed',
+      actual: `${rounds.commitSeconds} s; ${rounds.overbooked} overbooked; ${rounds.approved} approved of ${rounds.placed} placed`,
+      met: rounds.commitSeconds < 15 && rounds.overbooked === 0 && rounds.approved === rounds.placed,
     });
   }
   return targets;

@@ -6,6 +6,7 @@ import { OneWorkflowEventShape1796004817263 } from '../../src/database/migration
 import { OUTGOING_STATUSES, VERIFICATION_STATUSES } from '../../src/outgoing/outgoing-state.js';
 import { NEWS_STATUSES } from '../../src/news/news-article.entity.js';
 import { PROGRAMME_STATUSES } from '../../src/programmes/programme.entity.js';
+import { SELECTION_ROUND_STATUSES } from '../../src/selection-rounds/selection-round-state.js';
 import { bootApp, type TestApp } from '../support/test-app.js';
 
 /** The quoted names a CHECK constraint lists, as PostgreSQL holds it. */
@@ -55,6 +56,7 @@ describe('Workflow tables (e2e)', () => {
     ['programmes_status_known', PROGRAMME_STATUSES],
     ['agreements_status_known', AGREEMENT_STATUSES],
     ['news_articles_status_known', NEWS_STATUSES],
+    ['selection_rounds_status_known', SELECTION_ROUND_STATUSES],
   ])('holds %s to exactly the statuses the code uses', async (constraint, statuses) => {
     expect(await checkedNames(t, constraint)).toEqual([...statuses].sort());
   });

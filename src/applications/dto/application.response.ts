@@ -1,5 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CEFR_LEVELS, TERMS, type CefrLevel, type Term } from '../../common/domain.js';
+import {
+  ApplicationSelectionResponse,
+  AssessmentResponse,
+} from '../../selection-rounds/dto/selection-round.response.js';
 import { ROLES, type Role } from '../../users/role.js';
 import type { ApplicationEvent } from '../application-event.entity.js';
 import {
@@ -78,6 +82,15 @@ export class ApplicationResponse {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** One application only (not lists), staff only: the motivation rating; null while unrated. */
+  @ApiProperty({ type: () => AssessmentResponse, nullable: true, required: false })
+  assessment?: AssessmentResponse | null;
+  /**
+   * One application only (not lists): what the last committed selection round gave it (score,
+   * rank, outcome, and why not each better choice); null before any commit.
+   */
+  @ApiProperty({ type: () => ApplicationSelectionResponse, nullable: true, required: false })
+  selection?: ApplicationSelectionResponse | null;
 }
 
 /** Maps an application loaded with its student and its choices' programmes. */

@@ -12,6 +12,7 @@ import { AddUserEmailSkeleton1796000468262 } from './1796000468262-AddUserEmailS
 import { OneWorkflowEventShape1796004817263 } from './1796004817263-OneWorkflowEventShape.js';
 import { LanguageSkillStatus1796041873215 } from './1796041873215-LanguageSkillStatus.js';
 import { CreateNotifications1796138204717 } from './1796138204717-CreateNotifications.js';
+import { CreateSelectionRounds1796300000000 } from './1796300000000-CreateSelectionRounds.js';
 import { CreateRateLimitCounters1796310000000 } from './1796310000000-CreateRateLimitCounters.js';
 import { OutgoingMobilities1796320000000 } from './1796320000000-OutgoingMobilities.js';
 
@@ -31,6 +32,7 @@ export const MIGRATIONS = [
   OneWorkflowEventShape1796004817263,
   LanguageSkillStatus1796041873215,
   CreateNotifications1796138204717,
+  CreateSelectionRounds1796300000000,
   CreateRateLimitCounters1796310000000,
   OutgoingMobilities1796320000000,
 ];

@@ -11,6 +11,7 @@ import { outgoingRows } from './outgoing.rows.js';
 import { privacyRows } from './privacy.rows.js';
 import { staffPagesRows } from './staff-pages.rows.js';
 import { reviewPagesRows } from './review-pages.rows.js';
+import { selectionRoundsRows } from './selection-rounds.rows.js';
 import { statsRows } from './stats.rows.js';
 import { pagesRows } from './pages.rows.js';
 import { webRows } from './web.rows.js';
@@ -32,4 +33,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...pagesRows,
   ...staffPagesRows,
   ...reviewPagesRows,
+  ...selectionRoundsRows,
 ];
