@@ -74,7 +74,11 @@ describe('docker-compose.yml', () => {
     // A published host port cannot be shared by replicas (nor by `--scale app=N`).
     expect(app.ports).toBeUndefined();
     expect(app.depends_on?.db).toEqual({ condition: 'service_healthy' });
-    expect(healthcheckText(app)).toContain(`http://127.0.0.1:${app.environment?.PORT}/health/ready`);
+    // Every part a string: an unquoted `a ? b : c` in YAML would silently become a mapping.
+    const test = [app.healthcheck?.test ?? []].flat();
+    expect(test.every((part) => typeof part === 'string')).toBe(true);
+    expect(test.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
+    expect(test[3]).toContain(`http://127.0.0.1:${app.environment?.PORT}/health/ready`);
   });
 
   it('gives the app a configuration it accepts: production, a shared secret it must be given, the proxy trusted', () => {
