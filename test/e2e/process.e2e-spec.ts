@@ -1,7 +1,8 @@
-import { execFileSync, execSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildOnce } from '../support/build-once.js';
 import { startServer, waitUntilHealthy } from '../support/server-process.js';
 import { bootApp } from '../support/test-app.js';
 
@@ -14,7 +15,7 @@ describe('Portal process (e2e)', () => {
   let dataDir: string;
 
   beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { stdio: 'ignore', timeout: 180_000 });
+    buildOnce();
     dataDir = mkdtempSync(path.join(tmpdir(), 'portal-process-test-'));
     // As root, the embedded cluster runs as `postgres`, which must be able to enter the folder.
     chmodSync(dataDir, 0o755);
