@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { databaseNameOf, openBenchServer, withClient } from './database.js';
+import { instancesScenario } from './instances.js';
 import { measure, measurePair, round } from './load.js';
 import { mailScenario, QUEUED_EMAILS } from './mail.js';
 import { parseOptions } from './options.js';
@@ -196,6 +197,13 @@ async function main() {
     if (wanted('create-submit')) {
       log('- POST /api/applications + POST /api/applications/:id/submit, one student each');
       results.push(await createAndSubmit(url, portal, settings, dataset.marker.seededAt));
+    }
+
+    if (wanted('instances')) {
+      log(`- GET /api/programmes?limit=20 through a round-robin balancer: two instances against one`);
+      results.push(
+        ...(await instancesScenario({ url, dist: options.dist, portal, settings, processes, log })),
+      );
     }
 
     /** @type {Record<string, unknown> | undefined} */
