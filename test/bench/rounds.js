@@ -72,11 +72,11 @@ export async function roundsScenario({ url, baseUrl, token, advisorId, log }) {
       [EMAIL_SUFFIX, hash[0]?.password_hash ?? 'x', facultyIds, ROUND_APPLICATIONS],
     );
     await client.query(
-      `INSERT INTO applications (student_id, academic_year, term, status, motivation, grade_average, language_skills, submitted_at)
+      `INSERT INTO applications (student_id, academic_year, term, status, motivation, grade_average, language_skills, submitted_at, version)
        SELECT u.id, $1, $2, 'submitted', 'Bench motivation', round((8 + random() * 12)::numeric, 2),
               jsonb_build_array(jsonb_build_object('language', 'en', 'cefrLevel', (ARRAY['A2','B1','B2','C1','C2'])[1 + floor(random() * 5)::int],
                                                    'status', 'declared', 'declaredLevel', 'B1', 'verifiedById', NULL, 'verifiedAt', NULL)),
-              now() - interval '10 days'
+              now() - interval '10 days', 1
          FROM users u WHERE u.email LIKE '%' || $3`,
       [YEAR, TERM, EMAIL_SUFFIX],
     );
