@@ -8,6 +8,8 @@ export interface AuthUser {
   firstName: string;
   lastName: string;
   homeFacultyId: string | null;
+  /** A partner coordinator's institution: everything they see is scoped to it. Null for others. */
+  institutionId: string | null;
 }
 
 export interface TokenClaims {

@@ -96,6 +96,7 @@ export class AuthGuard implements CanActivate {
       firstName: user.firstName,
       lastName: user.lastName,
       homeFacultyId: user.homeFacultyId,
+      institutionId: user.institutionId,
     };
   }
 }

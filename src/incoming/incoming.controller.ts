@@ -12,6 +12,10 @@ import { TransitionIncomingDto } from './dto/transition-incoming.dto.js';
 import { UpdateIncomingDto } from './dto/update-incoming.dto.js';
 import { IncomingService } from './incoming.service.js';
 
+/**
+ * The International Relations Office (coordinators, admins) keeps every incoming mobility; a
+ * partner coordinator reads and nominates only their own institution's students.
+ */
 @ApiTags('incoming')
 @Roles('coordinator', 'admin')
 @Controller('incoming')
@@ -21,21 +25,27 @@ export class IncomingController {
   /** Incoming mobilities, newest first; filter by status, partner, faculty, year, term, name or presence on a day. */
   @Get()
   @ApiOkResponse({ type: PageOf(IncomingResponse) })
-  list(@Query() query: ListIncomingQuery): Promise<Page<IncomingResponse>> {
-    return this.incoming.list(query);
+  @Roles('coordinator', 'admin', 'partner')
+  list(@Query() query: ListIncomingQuery, @CurrentUser() user: AuthUser): Promise<Page<IncomingResponse>> {
+    return this.incoming.list(query, user);
   }
 
-  /** Records a partner's nomination (status nominated). */
+  /**
+   * Records a partner's nomination (status nominated): the office for any partner, a partner
+   * coordinator for their own institution only.
+   */
   @Post()
   @ApiCreatedResponse({ type: IncomingResponse })
+  @Roles('coordinator', 'admin', 'partner')
   create(@Body() dto: CreateIncomingDto, @CurrentUser() user: AuthUser): Promise<IncomingResponse> {
     return this.incoming.create(user, dto);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: IncomingResponse })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<IncomingResponse> {
-    return this.incoming.get(id);
+  @Roles('coordinator', 'admin', 'partner')
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() user: AuthUser): Promise<IncomingResponse> {
+    return this.incoming.get(id, user);
   }
 
   /** Corrects a mobility's details (not its status: see transition). */
@@ -60,10 +70,12 @@ export class IncomingController {
   /** The mobility's history: every status change with who, when and the date recorded. */
   @Get(':id/events')
   @ApiOkResponse({ type: PageOf(IncomingEventResponse) })
+  @Roles('coordinator', 'admin', 'partner')
   events(
     @Param('id', ParseUUIDPipe) id: string,
     @Query() page: PageQueryDto,
+    @CurrentUser() user: AuthUser,
   ): Promise<Page<IncomingEventResponse>> {
-    return this.incoming.listEvents(id, page);
+    return this.incoming.listEvents(id, page, user);
   }
 }

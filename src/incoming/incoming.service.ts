@@ -77,6 +77,12 @@ export async function insertEvents(manager: EntityManager, events: NewEvent[]): 
   );
 }
 
+/** A partner coordinator's reads are held to their own institution's students. */
+const NO_INSTITUTION = '00000000-0000-0000-0000-000000000000';
+function partnerScope(caller: AuthUser | undefined): { homeInstitutionId?: string } {
+  return caller?.role === 'partner' ? { homeInstitutionId: caller.institutionId ?? NO_INSTITUTION } : {};
+}
+
 /**
  * Incoming mobilities (the workflow shape of `src/common/workflow.ts`, like ApplicationsService):
  * every change locks the mobility row first (SELECT ... FOR UPDATE in the change's transaction),
@@ -91,8 +97,14 @@ export class IncomingService {
     @InjectRepository(IncomingEvent) private readonly events: Repository<IncomingEvent>,
   ) {}
 
-  /** Records a nomination (status `nominated`) and its first event. */
+  /**
+   * Records a nomination (status `nominated`) and its first event. A partner coordinator nominates
+   * only their own institution's students (another institution is a 404 to them).
+   */
   async create(actor: AuthUser, dto: CreateIncomingDto): Promise<IncomingResponse> {
+    if (actor.role === 'partner' && dto.homeInstitutionId !== actor.institutionId) {
+      throw new NotFoundError('Institution');
+    }
     const id = await this.dataSource.transaction(async (manager) => {
       const values = {
         firstName: dto.firstName,
@@ -143,9 +155,10 @@ export class IncomingService {
     return this.get(id);
   }
 
-  async get(id: string): Promise<IncomingResponse> {
+  /** One mobility; a partner coordinator sees only their own institution's students (404 otherwise). */
+  async get(id: string, caller?: AuthUser): Promise<IncomingResponse> {
     const mobility = await this.mobilities.findOne({
-      where: { id },
+      where: { id, ...partnerScope(caller) },
       relations: { homeInstitution: true, hostFaculty: true },
     });
     if (!mobility) throw new NotFoundError('Incoming mobility');
@@ -153,11 +166,17 @@ export class IncomingService {
   }
 
   /** Newest first, filtered; keyset pages. */
-  async list(query: ListIncomingQuery): Promise<Page<IncomingResponse>> {
+  async list(query: ListIncomingQuery, caller?: AuthUser): Promise<Page<IncomingResponse>> {
     const builder = this.mobilities
       .createQueryBuilder('m')
       .leftJoinAndSelect('m.homeInstitution', 'home')
       .leftJoinAndSelect('m.hostFaculty', 'faculty');
+    const scope = partnerScope(caller);
+    if (scope.homeInstitutionId) {
+      builder.andWhere('m.home_institution_id = :partnerInstitution', {
+        partnerInstitution: scope.homeInstitutionId,
+      });
+    }
     applyIncomingFilters(builder, 'm', query);
     applyKeyset(builder, { columns: ['m.created_at', 'm.id'], direction: 'DESC' }, query);
     const rows = await builder.getMany();
@@ -213,8 +232,10 @@ export class IncomingService {
   }
 
   /** The mobility's history, oldest first. */
-  async listEvents(id: string, page: PageQueryDto): Promise<Page<IncomingEventResponse>> {
-    if (!(await this.mobilities.existsBy({ id }))) throw new NotFoundError('Incoming mobility');
+  async listEvents(id: string, page: PageQueryDto, caller?: AuthUser): Promise<Page<IncomingEventResponse>> {
+    if (!(await this.mobilities.existsBy({ id, ...partnerScope(caller) }))) {
+      throw new NotFoundError('Incoming mobility');
+    }
     return timelinePage(this.events, 'mobility_id', id, page, toIncomingEventResponse);
   }
 

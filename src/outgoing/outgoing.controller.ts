@@ -6,6 +6,7 @@ import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { Roles } from '../auth/decorators/roles.decorator.js';
 import { PageOf } from '../common/pagination/page.response.js';
 import { PageQueryDto, type Page } from '../common/pagination/pagination.js';
+import { EwpYearQuery } from './dto/ewp-year.query.js';
 import { ListOutgoingQuery, OutgoingFiltersDto } from './dto/outgoing-filters.dto.js';
 import { OutgoingEventResponse, OutgoingResponse } from './dto/outgoing.response.js';
 import { TransitionOutgoingDto } from './dto/transition-outgoing.dto.js';
@@ -15,7 +16,8 @@ import { OutgoingService } from './outgoing.service.js';
 /**
  * Outgoing mobilities (EWP omobilities): advisors, coordinators and admins read them; the
  * International Relations Office (coordinators, admins) moves them on and records the receiving
- * institution's answer.
+ * institution's answer. A partner coordinator reads and answers only the nominations their own
+ * institution receives (any other mobility is a 404 to them).
  */
 @ApiTags('outgoing')
 @Controller('outgoing')
@@ -25,7 +27,7 @@ export class OutgoingController {
   /** Outgoing mobilities, newest first; filter by academic year, term, status, host and words. */
   @Get()
   @ApiOkResponse({ type: PageOf(OutgoingResponse) })
-  @Roles('advisor', 'coordinator', 'admin')
+  @Roles('advisor', 'coordinator', 'admin', 'partner')
   list(@CurrentUser() caller: AuthUser, @Query() query: ListOutgoingQuery): Promise<Page<OutgoingResponse>> {
     return this.outgoing.list(caller, query);
   }
@@ -50,9 +52,35 @@ export class OutgoingController {
       .send(text);
   }
 
+  /** Every mobility of an academic year as one EWP OMobilities get-response document. */
+  @Get('ewp.xml')
+  @ApiProduces('application/xml')
+  @ApiOkResponse({ description: 'EWP OMobilities get-response (stable-v2)', schema: { type: 'string' } })
+  @Roles('advisor', 'coordinator', 'admin', 'partner')
+  async ewpYear(
+    @CurrentUser() caller: AuthUser,
+    @Query() query: EwpYearQuery,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendXml(reply, await this.outgoing.ewpYearDocument(caller, query));
+  }
+
+  /** The mobility as an EWP OMobilities get-response document. */
+  @Get(':id/ewp.xml')
+  @ApiProduces('application/xml')
+  @ApiOkResponse({ description: 'EWP OMobilities get-response (stable-v2)', schema: { type: 'string' } })
+  @Roles('advisor', 'coordinator', 'admin', 'partner')
+  async ewpOne(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendXml(reply, await this.outgoing.ewpDocument(caller, id));
+  }
+
   @Get(':id')
   @ApiOkResponse({ type: OutgoingResponse })
-  @Roles('advisor', 'coordinator', 'admin')
+  @Roles('advisor', 'coordinator', 'admin', 'partner')
   get(@CurrentUser() caller: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<OutgoingResponse> {
     return this.outgoing.get(caller, id);
   }
@@ -74,7 +102,7 @@ export class OutgoingController {
   @Post(':id/verification')
   @HttpCode(200)
   @ApiOkResponse({ type: OutgoingResponse })
-  @Roles('coordinator', 'admin')
+  @Roles('coordinator', 'admin', 'partner')
   verify(
     @CurrentUser() caller: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -86,7 +114,7 @@ export class OutgoingController {
   /** The mobility's history: every step and answer with who, when and the date recorded. */
   @Get(':id/events')
   @ApiOkResponse({ type: PageOf(OutgoingEventResponse) })
-  @Roles('advisor', 'coordinator', 'admin')
+  @Roles('advisor', 'coordinator', 'admin', 'partner')
   events(
     @CurrentUser() caller: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
@@ -94,4 +122,12 @@ export class OutgoingController {
   ): Promise<Page<OutgoingEventResponse>> {
     return this.outgoing.listEvents(caller, id, page);
   }
+}
+
+function sendXml(reply: FastifyReply, document: string): void {
+  void reply
+    .status(200)
+    .header('content-type', 'application/xml; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(document);
 }

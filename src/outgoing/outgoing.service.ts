@@ -14,6 +14,7 @@ import { Faculty } from '../institutions/faculty.entity.js';
 import { Institution } from '../institutions/institution.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
 import { User } from '../users/user.entity.js';
+import type { EwpYearQuery } from './dto/ewp-year.query.js';
 import type { ListOutgoingQuery, OutgoingFiltersDto } from './dto/outgoing-filters.dto.js';
 import {
   toOutgoingEventResponse,
@@ -23,6 +24,7 @@ import {
 } from './dto/outgoing.response.js';
 import type { TransitionOutgoingDto } from './dto/transition-outgoing.dto.js';
 import type { VerifyOutgoingDto } from './dto/verify-outgoing.dto.js';
+import { omobilitiesGetResponse } from './ewp-xml.js';
 import { OutgoingErrorCode } from './outgoing-error-codes.js';
 import { OutgoingEvent } from './outgoing-event.entity.js';
 import { OutgoingMobility } from './outgoing-mobility.entity.js';
@@ -158,13 +160,15 @@ export class OutgoingService {
     return id;
   }
 
-  async get(_caller: AuthUser, id: string): Promise<OutgoingResponse> {
-    return this.load(id);
+  /** One mobility; a partner sees only those their institution receives (404 otherwise). */
+  async get(caller: AuthUser, id: string): Promise<OutgoingResponse> {
+    return this.load(id, caller);
   }
 
   /** Newest first, filtered; keyset pages. */
-  async list(_caller: AuthUser, query: ListOutgoingQuery): Promise<Page<OutgoingResponse>> {
+  async list(caller: AuthUser, query: ListOutgoingQuery): Promise<Page<OutgoingResponse>> {
     const builder = this.withRelations(this.mobilities.createQueryBuilder('m'));
+    scopeTo(builder, caller);
     applyOutgoingFilters(builder, query);
     applyKeyset(builder, { columns: ['m.created_at', 'm.id'], direction: 'DESC' }, query);
     const rows = await builder.getMany();
@@ -204,7 +208,7 @@ export class OutgoingService {
       ]);
     }
     await this.dataSource.transaction(async (manager) => {
-      const current = await this.lock(manager, id);
+      const current = await this.lock(manager, id, actor);
       const to: VerificationStatus = dto.outcome;
       if (current.status !== 'nomination') {
         throw new DomainException(
@@ -253,8 +257,12 @@ export class OutgoingService {
   }
 
   /** The mobility's history, oldest first. */
-  async listEvents(_caller: AuthUser, id: string, page: PageQueryDto): Promise<Page<OutgoingEventResponse>> {
-    if (!(await this.mobilities.existsBy({ id }))) throw new NotFoundError('Outgoing mobility');
+  async listEvents(caller: AuthUser, id: string, page: PageQueryDto): Promise<Page<OutgoingEventResponse>> {
+    const found = await scopeTo(
+      this.mobilities.createQueryBuilder('m').where('m.id = :id', { id }),
+      caller,
+    ).getExists();
+    if (!found) throw new NotFoundError('Outgoing mobility');
     return timelinePage(this.events, 'mobility_id', id, page, toOutgoingEventResponse);
   }
 
@@ -292,6 +300,28 @@ export class OutgoingService {
     });
   }
 
+  /** One mobility as an EWP OMobilities get-response document. */
+  async ewpDocument(caller: AuthUser, id: string): Promise<string> {
+    const builder = this.withRelations(this.mobilities.createQueryBuilder('m')).where('m.id = :id', { id });
+    const mobility = await scopeTo(builder, caller).getOne();
+    if (!mobility) throw new NotFoundError('Outgoing mobility');
+    return omobilitiesGetResponse([mobility]);
+  }
+
+  /** Every mobility of an academic year (optionally to one host) in one EWP document, oldest first. */
+  async ewpYearDocument(caller: AuthUser, query: EwpYearQuery): Promise<string> {
+    const builder = this.withRelations(this.mobilities.createQueryBuilder('m')).where(
+      'm.academic_year = :year',
+      { year: query.academicYear },
+    );
+    scopeTo(builder, caller);
+    if (query.hostInstitutionId) {
+      builder.andWhere('m.receiving_institution_id = :host', { host: query.hostInstitutionId });
+    }
+    const rows = await builder.orderBy('m.created_at', 'ASC').addOrderBy('m.id', 'ASC').getMany();
+    return omobilitiesGetResponse(rows);
+  }
+
   private withRelations(builder: SelectQueryBuilder<OutgoingMobility>): SelectQueryBuilder<OutgoingMobility> {
     return builder
       .innerJoinAndSelect('m.sendingInstitution', 'sending')
@@ -301,24 +331,43 @@ export class OutgoingService {
       .innerJoinAndSelect('m.programme', 'programme');
   }
 
-  private async load(id: string): Promise<OutgoingResponse> {
-    const mobility = await this.withRelations(this.mobilities.createQueryBuilder('m'))
-      .where('m.id = :id', { id })
-      .getOne();
+  private async load(id: string, caller?: AuthUser): Promise<OutgoingResponse> {
+    const builder = this.withRelations(this.mobilities.createQueryBuilder('m')).where('m.id = :id', { id });
+    if (caller) scopeTo(builder, caller);
+    const mobility = await builder.getOne();
     if (!mobility) throw new NotFoundError('Outgoing mobility');
     return toOutgoingResponse(mobility);
   }
 
-  private async lock(manager: EntityManager, id: string): Promise<OutgoingMobility> {
-    const mobility = await manager
+  private async lock(manager: EntityManager, id: string, caller?: AuthUser): Promise<OutgoingMobility> {
+    const builder = manager
       .getRepository(OutgoingMobility)
       .createQueryBuilder('m')
       .setLock('pessimistic_write')
-      .where('m.id = :id', { id })
-      .getOne();
+      .where('m.id = :id', { id });
+    if (caller) scopeTo(builder, caller);
+    const mobility = await builder.getOne();
     if (!mobility) throw new NotFoundError('Outgoing mobility');
     return mobility;
   }
+}
+
+const isPartner = (caller: AuthUser) => caller.role === 'partner';
+
+/**
+ * A partner coordinator sees only the mobilities their institution receives; staff see all. A
+ * partner without an institution (impossible by the CHECK) would see nothing.
+ */
+function scopeTo(
+  builder: SelectQueryBuilder<OutgoingMobility>,
+  caller: AuthUser,
+): SelectQueryBuilder<OutgoingMobility> {
+  if (isPartner(caller)) {
+    builder.andWhere('m.receiving_institution_id = :partnerInstitution', {
+      partnerInstitution: caller.institutionId ?? '00000000-0000-0000-0000-000000000000',
+    });
+  }
+  return builder;
 }
 
 /** The list and export filters, on a query over outgoing_mobilities aliased `m`. */

@@ -1,4 +1,5 @@
-export const ROLES = ['student', 'advisor', 'coordinator', 'editor', 'admin'] as const;
+/** `partner`: a partner institution's coordinator, bound to that institution (`users.institution_id`). */
+export const ROLES = ['student', 'advisor', 'coordinator', 'editor', 'admin', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const STUDY_LEVELS = ['bachelor', 'master', 'doctorate'] as const;

@@ -1,12 +1,16 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TimestampedEntity } from '../common/entities/timestamped.entity.js';
+import { statusIn } from '../common/workflow.js';
 import { Faculty } from '../institutions/faculty.entity.js';
+import { Institution } from '../institutions/institution.entity.js';
 import type { Locale } from '../common/domain.js';
-import type { Role, StudyLevel } from './role.js';
+import { ROLES, type Role, type StudyLevel } from './role.js';
 
 @Entity('users')
 @Check('users_email_lowercase', `email = lower(email)`)
-@Check('users_role_known', `role IN ('student', 'advisor', 'coordinator', 'editor', 'admin')`)
+@Check('users_role_known', statusIn('role', ROLES))
+// A partner coordinator is bound to exactly one institution; nobody else is.
+@Check('users_partner_institution', `(role = 'partner') = (institution_id IS NOT NULL)`)
 @Check('users_study_level_known', `study_level IN ('bachelor', 'master', 'doctorate')`)
 @Check('users_study_year_range', `study_year BETWEEN 1 AND 10`)
 @Check('users_preferred_locale_known', `preferred_locale IN ('fr', 'en', 'ru', 'kk')`)
@@ -66,6 +70,15 @@ export class User extends TimestampedEntity {
   /** The language of their notifications and e-mails (DEFAULT_LOCALE when the account was made). */
   @Column({ type: 'varchar', length: 2, default: 'fr' })
   preferredLocale: Locale;
+
+  /** A partner coordinator's institution (set exactly for the `partner` role). */
+  @Index('users_institution_idx')
+  @Column({ type: 'uuid', nullable: true })
+  institutionId: string | null;
+
+  @ManyToOne(() => Institution, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'institution_id', foreignKeyConstraintName: 'users_institution_fk' })
+  institution?: Relation<Institution>;
 
   /** When the person was erased (their personal data replaced); null while they are not. */
   @Column({ type: 'timestamptz', precision: 3, nullable: true })

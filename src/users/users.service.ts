@@ -4,7 +4,8 @@ import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
+import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
+import { Institution } from '../institutions/institution.entity.js';
 import { ErrorCode } from '../common/errors/error-codes.js';
 import { applyKeyset, toPage, type Page } from '../common/pagination/pagination.js';
 import { whereContainsText } from '../common/search.js';
@@ -29,6 +30,8 @@ export interface NewUser extends StudentProfileDto {
   role: Role;
   /** Unset: DEFAULT_LOCALE. */
   preferredLocale?: Locale;
+  /** A partner's institution (required for, and only for, the partner role). */
+  institutionId?: string;
 }
 
 export interface UserChanges extends Omit<StudentProfileDto, 'homeFacultyId'> {
@@ -39,6 +42,8 @@ export interface UserChanges extends Omit<StudentProfileDto, 'homeFacultyId'> {
   role?: Role;
   active?: boolean;
   preferredLocale?: Locale;
+  /** A partner's institution (only with the partner role). */
+  institutionId?: string;
 }
 
 export interface AuditActor {
@@ -69,6 +74,7 @@ export class UsersService {
     // Refused before hashing when the clash is already there (the insert below still decides races).
     const known = await this.clashWith(email);
     if (known) throw known;
+    const institutionId = await this.partnerInstitution(this.users.manager, input.role, input.institutionId);
     const passwordHash = await this.passwords.hash(input.password, owner);
     const user = this.users.create({
       email,
@@ -76,6 +82,7 @@ export class UsersService {
       firstName: input.firstName,
       lastName: input.lastName,
       role: input.role,
+      institutionId,
       preferredLocale: input.preferredLocale ?? this.config.get('DEFAULT_LOCALE', { infer: true }),
       ...(input.role === 'student' ? this.studentFields(input) : {}),
     });
@@ -95,6 +102,36 @@ export class UsersService {
       );
     }
     return this.get(inserted.generatedMaps[0].id as string);
+  }
+
+  /**
+   * The institution a `role` account is bound to: a partner needs one, a partner institution (not
+   * the home one) that exists; any other role has none. 400 naming institutionId otherwise.
+   */
+  private async partnerInstitution(
+    manager: EntityManager,
+    role: Role,
+    institutionId: string | undefined,
+    check = true,
+  ): Promise<string | null> {
+    if (role !== 'partner') {
+      if (institutionId !== undefined) {
+        throw new InvalidInputError('institutionId goes only with the partner role', ['institutionId']);
+      }
+      return null;
+    }
+    if (institutionId === undefined) {
+      throw new InvalidInputError(
+        'institutionId is required for a partner (the institution they coordinate for)',
+        ['institutionId'],
+      );
+    }
+    if (check && !(await manager.existsBy(Institution, { id: institutionId, isHome: false }))) {
+      throw new InvalidInputError('institutionId must be a partner institution (not the home one)', [
+        'institutionId',
+      ]);
+    }
+    return institutionId;
   }
 
   async get(id: string): Promise<UserResponse> {
@@ -151,7 +188,15 @@ export class UsersService {
         });
       }
       const role = changes.role ?? user.role;
+      // A partner keeps (or is given) one institution; leaving the role drops it.
+      const institutionId = await this.partnerInstitution(
+        manager,
+        role,
+        changes.institutionId ?? (role === 'partner' ? (user.institutionId ?? undefined) : undefined),
+        changes.institutionId !== undefined || changes.role !== undefined,
+      );
       const patch: QueryDeepPartialEntity<User> = {
+        ...(institutionId !== user.institutionId ? { institutionId } : {}),
         ...(changes.firstName !== undefined ? { firstName: changes.firstName } : {}),
         ...(changes.lastName !== undefined ? { lastName: changes.lastName } : {}),
         ...(changes.role !== undefined ? { role: changes.role } : {}),

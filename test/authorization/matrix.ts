@@ -1,7 +1,10 @@
 import type { RegisteredRoute } from '../../src/app.factory.js';
 import type { TestApp, TestUser } from '../support/test-app.js';
 
-/** Who calls: anonymous, each role, and a second student for routes where ownership matters. */
+/**
+ * Who calls: anonymous, each role, a second student for routes where ownership matters, and two
+ * partner coordinators, of institutions A and B, for routes scoped to a partner's institution.
+ */
 export const CALLERS = [
   'anonymous',
   'student',
@@ -10,12 +13,16 @@ export const CALLERS = [
   'coordinator',
   'editor',
   'admin',
+  'partnerA',
+  'partnerB',
 ] as const;
 export type Caller = (typeof CALLERS)[number];
 
 export interface MatrixContext {
   t: TestApp;
   users: Record<Exclude<Caller, 'anonymous'>, TestUser>;
+  /** The institutions of partnerA and partnerB. */
+  partnerInstitutions: { a: string; b: string };
 }
 
 export interface PreparedRequest {
@@ -73,7 +80,17 @@ export function isPageRoute(path: string): boolean {
   return !path.startsWith('/api') && !path.startsWith('/health') && path !== '/metrics';
 }
 
-export const SIGNED_IN: Caller[] = ['student', 'otherStudent', 'advisor', 'coordinator', 'editor', 'admin'];
+export const SIGNED_IN: Caller[] = [
+  'student',
+  'otherStudent',
+  'advisor',
+  'coordinator',
+  'editor',
+  'admin',
+  'partnerA',
+  'partnerB',
+];
+export const PARTNERS: Caller[] = ['partnerA', 'partnerB'];
 export const STAFF: Caller[] = ['advisor', 'coordinator', 'admin'];
 
 /** Routes that are infrastructure rather than API (Swagger UI's static files, HEAD twins of GETs). */

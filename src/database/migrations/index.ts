@@ -15,6 +15,7 @@ import { CreateNotifications1796138204717 } from './1796138204717-CreateNotifica
 import { CreateSelectionRounds1796300000000 } from './1796300000000-CreateSelectionRounds.js';
 import { CreateRateLimitCounters1796310000000 } from './1796310000000-CreateRateLimitCounters.js';
 import { OutgoingMobilities1796320000000 } from './1796320000000-OutgoingMobilities.js';
+import { PartnerAccounts1796320000001 } from './1796320000001-PartnerAccounts.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CreateSelectionRounds1796300000000,
   CreateRateLimitCounters1796310000000,
   OutgoingMobilities1796320000000,
+  PartnerAccounts1796320000001,
 ];

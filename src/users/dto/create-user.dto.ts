@@ -1,5 +1,5 @@
-import { ApiProperty, IntersectionType } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { EmailDto, NewPasswordDto } from '../../auth/dto/credentials.dto.js';
 import { ROLES, type Role } from '../role.js';
 import { NamesDto } from './names.dto.js';
@@ -16,4 +16,10 @@ export class CreateUserDto extends IntersectionType(
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
   role: Role;
+
+  /** Required for a `partner` (the partner institution they coordinate for), refused otherwise. */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string;
 }

@@ -5,7 +5,7 @@ import { CreateUserDto } from './create-user.dto.js';
 
 /** Any of role, names, activation and a student's home faculty; only the faculty may be null. */
 export class UpdateUserDto extends PatchType(
-  PickType(CreateUserDto, ['role', 'firstName', 'lastName'] as const),
+  PickType(CreateUserDto, ['role', 'firstName', 'lastName', 'institutionId'] as const),
 ) {
   /** false ends the account's sessions at once and refuses its logins. */
   @ApiPropertyOptional()

@@ -14,6 +14,9 @@ export class UserResponse {
   active: boolean;
   studentNumber: string | null;
   homeFacultyId: string | null;
+  /** A partner coordinator's institution; null for every other role. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  institutionId: string | null;
   @ApiProperty({ enum: STUDY_LEVELS, nullable: true })
   studyLevel: StudyLevel | null;
   studyYear: number | null;
@@ -36,6 +39,7 @@ export function toUserResponse(user: User): UserResponse {
     active: user.active,
     studentNumber: user.studentNumber,
     homeFacultyId: user.homeFacultyId,
+    institutionId: user.institutionId,
     studyLevel: user.studyLevel,
     studyYear: user.studyYear,
     preferredLocale: user.preferredLocale,

@@ -11,6 +11,7 @@ export const profileMessages = defineMessages(
     'profile.role.coordinator': 'Mobility coordinator',
     'profile.role.editor': 'Editor',
     'profile.role.admin': 'Administrator',
+    'profile.role.partner': 'Partner coordinator',
     'profile.facultyLocked': 'Only the International Relations Office can change your faculty now.',
     'profile.facultyHint': 'You can set it once; afterwards the International Relations Office changes it.',
     'profile.studyLevel': 'Level of study',
@@ -39,6 +40,7 @@ export const profileMessages = defineMessages(
       'profile.role.coordinator': 'Coordinateur·rice mobilité',
       'profile.role.editor': 'Rédacteur·rice',
       'profile.role.admin': 'Administrateur·rice',
+      'profile.role.partner': 'Coordinateur·rice partenaire',
       'profile.facultyLocked':
         'Seul le service des relations internationales peut maintenant changer votre faculté.',
       'profile.facultyHint':
@@ -68,6 +70,7 @@ export const profileMessages = defineMessages(
       'profile.role.coordinator': 'Координатор мобильности',
       'profile.role.editor': 'Редактор',
       'profile.role.admin': 'Администратор',
+      'profile.role.partner': 'Координатор партнёра',
       'profile.facultyLocked': 'Теперь изменить факультет может только отдел международных связей.',
       'profile.facultyHint': 'Его можно указать один раз; затем его меняет отдел международных связей.',
       'profile.studyLevel': 'Уровень обучения',
@@ -94,6 +97,7 @@ export const profileMessages = defineMessages(
       'profile.role.coordinator': 'Ұтқырлық үйлестірушісі',
       'profile.role.editor': 'Редактор',
       'profile.role.admin': 'Әкімші',
+      'profile.role.partner': 'Серіктес үйлестірушісі',
       'profile.facultyLocked': 'Енді факультетіңізді тек халықаралық байланыстар бөлімі өзгерте алады.',
       'profile.facultyHint':
         'Оны бір рет көрсете аласыз; кейін оны халықаралық байланыстар бөлімі өзгертеді.',

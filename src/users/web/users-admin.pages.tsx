@@ -14,8 +14,11 @@ import { LOCALE_NAMES, LOCALES } from '../../web/locales.js';
 import type { UserResponse } from '../dto/user.response.js';
 import { ROLES } from '../role.js';
 
-/** Roles an admin creates here: every account but a student's (students register themselves). */
-export const STAFF_ROLES = ROLES.filter((role) => role !== 'student');
+/**
+ * Roles an admin creates here: every account but a student's (students register themselves) and a
+ * partner's, which names its institution (`POST /api/users` with `institutionId`).
+ */
+export const STAFF_ROLES = ROLES.filter((role) => role !== 'student' && role !== 'partner');
 
 function roleOptions(t: (key: string) => string, roles: readonly string[] = ROLES): Option[] {
   return roles.map((role) => ({ value: role, label: t(`usersAdmin.role.${role}`) }));

@@ -40,6 +40,7 @@ export function createDraft(
       firstName: 'Test',
       lastName: 'Student',
       homeFacultyId: null,
+      institutionId: null,
     },
     dto,
   );
