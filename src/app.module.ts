@@ -33,6 +33,7 @@ import { ProgrammesModule } from './programmes/programmes.module.js';
 import { ProgrammeStaffPagesModule } from './programmes/web/programme-staff-pages.module.js';
 import { ReferenceDataModule } from './reference-data/reference-data.module.js';
 import { SelectionRoundsModule } from './selection-rounds/selection-rounds.module.js';
+import { SelectionRoundPagesModule } from './selection-rounds/web/selection-round-pages.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { StatsPagesModule } from './stats/web/stats-pages.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -79,6 +80,7 @@ import { WebModule } from './web/web.module.js';
     UsersAdminPagesModule,
     AuditLogPagesModule,
     ReviewPagesModule,
+    SelectionRoundPagesModule,
   ],
 })
 export class AppModule {

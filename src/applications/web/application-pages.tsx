@@ -13,6 +13,7 @@ import { usePage } from '../../web/page-context.js';
 import { MAX_CHOICES, MOTIVATION_MAX, MOTIVATION_MIN, canTransition } from '../application-state.js';
 import type { ApplicationEventResponse, ApplicationResponse } from '../dto/application.response.js';
 import type { ChecklistItem } from './submission-checklist.js';
+import { SelectionExplanation } from '../../selection-rounds/web/selection-components.js';
 
 /** Languages offered in the form, named in the page's language. */
 export const FORM_LANGUAGES = [
@@ -222,6 +223,10 @@ export function ApplicationPage({
           </li>
         ))}
       </ol>
+      <SelectionExplanation
+        selection={application.selection}
+        titles={Object.fromEntries(application.choices.map((choice) => [choice.programmeId, choice.title]))}
+      />
       <dl class="facts">
         <dt>{t('applications.field.grade')}</dt>
         <dd>

@@ -10,6 +10,7 @@ import {
   type FormState,
 } from '../../web/components/forms.js';
 import { usePage } from '../../web/page-context.js';
+import { AssessmentSection, SelectionExplanation } from '../../selection-rounds/web/selection-components.js';
 import { canTransition } from '../application-state.js';
 import type { ApplicationEventResponse, ApplicationResponse } from '../dto/application.response.js';
 
@@ -198,6 +199,17 @@ export function ReviewPage({
       ) : (
         <p class="muted">{t('review.application.noMotivation')}</p>
       )}
+
+      <AssessmentSection
+        applicationId={application.id}
+        assessment={application.assessment}
+        mayRate
+        form={{ values: {}, errors: [] }}
+      />
+      <SelectionExplanation
+        selection={application.selection}
+        titles={Object.fromEntries(application.choices.map((choice) => [choice.programmeId, choice.title]))}
+      />
 
       {view.mayDecide ? (
         <section aria-labelledby="decision-title">

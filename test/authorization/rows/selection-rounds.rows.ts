@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SelectionRound } from '../../../src/selection-rounds/selection-round.entity.js';
-import { only, STAFF, type Caller, type MatrixContext, type MatrixRow } from '../matrix.js';
+import { only, pageOnly, STAFF, type Caller, type MatrixContext, type MatrixRow } from '../matrix.js';
 
 const COMMITTERS: Caller[] = ['advisor', 'admin'];
 
@@ -55,5 +55,41 @@ export const selectionRoundsRows: MatrixRow[] = [
     path: '/api/applications/:id/assessment',
     expect: only(STAFF, 400),
     prepare: () => ({ url: `/api/applications/${randomUUID()}/assessment`, body: {} }),
+  },
+  // Pages (src/selection-rounds/web): the same audiences as the API.
+  {
+    method: 'GET',
+    path: '/:locale/selection-rounds',
+    expect: pageOnly(STAFF, 200),
+    prepare: () => ({ url: '/en/selection-rounds' }),
+  },
+  {
+    // No field: the form comes back with its problems, nothing is created.
+    method: 'POST',
+    path: '/:locale/selection-rounds',
+    expect: pageOnly(STAFF, 400),
+    prepare: () => ({ url: '/en/selection-rounds', body: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/:locale/selection-rounds/:id',
+    expect: pageOnly(STAFF, 200),
+    prepare: async (context) => ({ url: `/en/selection-rounds/${await committedRound(context)}` }),
+  },
+  {
+    // Without the confirmation box: 400, nothing changes.
+    method: 'POST',
+    path: '/:locale/selection-rounds/:id/commit',
+    expect: pageOnly(COMMITTERS, 400),
+    prepare: async (context) => ({
+      url: `/en/selection-rounds/${await committedRound(context)}/commit`,
+      body: {},
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/:locale/review/:id/assessment',
+    expect: pageOnly(STAFF, 400),
+    prepare: () => ({ url: `/en/review/${randomUUID()}/assessment`, body: { motivationRating: '9' } }),
   },
 ];
