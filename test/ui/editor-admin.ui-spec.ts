@@ -109,6 +109,8 @@ describe('Pages: the news desk and the admin pages (Chromium)', () => {
     await page.goto('/ru/admin/users');
     await page.getByLabel('Имя или адрес эл. почты').fill(student.email);
     await page.getByRole('button', { name: 'Найти' }).click();
+    // htmx puts the results in place and the filters in the address.
+    await page.waitForURL(/q=/);
     expect(await page.locator('tbody tr').count()).toBe(1);
     await page.getByRole('link', { name: `Айгерим ${lastName}` }).click();
     await page.getByRole('button', { name: 'Отключить' }).click();

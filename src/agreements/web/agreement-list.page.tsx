@@ -1,18 +1,9 @@
 import type { Page as Results } from '../../common/pagination/pagination.js';
-import { ErrorSummary, Form, Select, SubmitButton, type FormState } from '../../web/components/forms.js';
+import { ErrorSummary, Select, type FormState } from '../../web/components/forms.js';
+import { FilterForm, ResultsTable } from '../../web/components/lists.js';
 import { usePage } from '../../web/page-context.js';
 import { AGREEMENT_STATUSES } from '../agreement.entity.js';
 import type { AgreementResponse } from '../dto/agreement.response.js';
-
-function query(values: FormState['values'], cursor: string): string {
-  const params = new URLSearchParams();
-  for (const name of ['status', 'academicYear']) {
-    const value = values[name];
-    if (typeof value === 'string' && value) params.set(name, value);
-  }
-  params.set('cursor', cursor);
-  return `?${params.toString()}`;
-}
 
 export function AgreementListPage({
   form,
@@ -35,17 +26,7 @@ export function AgreementListPage({
         </a>
       </p>
       <ErrorSummary form={form} />
-      <Form
-        action={href('/agreements')}
-        method="get"
-        class="filters"
-        role="search"
-        hx-get={href('/agreements')}
-        hx-target="#results"
-        hx-select="#results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
-      >
+      <FilterForm path="/agreements" submitLabel={t('agreements.filter.submit')}>
         <Select
           form={form}
           name="status"
@@ -63,62 +44,46 @@ export function AgreementListPage({
           blank={any}
           options={years.map((year) => ({ value: year, label: year }))}
         />
-        <div class="field">
-          <SubmitButton>{t('agreements.filter.submit')}</SubmitButton>
-        </div>
-      </Form>
-      <section id="results" aria-labelledby="results-title">
-        <h2 id="results-title">{t('agreements.list.results')}</h2>
-        {!results || results.items.length === 0 ? (
-          <p>{t('agreements.list.none')}</p>
-        ) : (
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('agreements.field.partner')}</th>
-                  <th scope="col">{t('agreements.field.kind')}</th>
-                  <th scope="col">{t('agreements.field.years')}</th>
-                  <th scope="col">{t('agreements.field.places')}</th>
-                  <th scope="col">{t('agreements.field.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.items.map((agreement) => (
-                  <tr>
-                    <td>
-                      <a href={href(`/agreements/${agreement.id}`)}>{agreement.partnerInstitution?.name}</a>
-                    </td>
-                    <td>{t(`agreements.kind.${agreement.kind}`)}</td>
-                    <td>
-                      {t('agreements.years', {
-                        first: agreement.firstAcademicYear,
-                        last: agreement.lastAcademicYear,
-                      })}
-                    </td>
-                    <td>
-                      {t('agreements.places', {
-                        outgoing: formatNumber(agreement.outgoingPlacesPerYear),
-                        incoming: formatNumber(agreement.incomingPlacesPerYear),
-                      })}
-                    </td>
-                    <td>
-                      <span class={`status status-${agreement.status}`}>
-                        {t(`agreements.status.${agreement.status}`)}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+      </FilterForm>
+      <ResultsTable
+        title={t('agreements.list.results')}
+        empty={t('agreements.list.none')}
+        headings={[
+          t('agreements.field.partner'),
+          t('agreements.field.kind'),
+          t('agreements.field.years'),
+          t('agreements.field.places'),
+          t('agreements.field.status'),
+        ]}
+        results={results}
+        path="/agreements"
+        form={form}
+        row={(agreement) => (
+          <tr>
+            <td>
+              <a href={href(`/agreements/${agreement.id}`)}>{agreement.partnerInstitution?.name}</a>
+            </td>
+            <td>{t(`agreements.kind.${agreement.kind}`)}</td>
+            <td>
+              {t('agreements.years', {
+                first: agreement.firstAcademicYear,
+                last: agreement.lastAcademicYear,
+              })}
+            </td>
+            <td>
+              {t('agreements.places', {
+                outgoing: formatNumber(agreement.outgoingPlacesPerYear),
+                incoming: formatNumber(agreement.incomingPlacesPerYear),
+              })}
+            </td>
+            <td>
+              <span class={`status status-${agreement.status}`}>
+                {t(`agreements.status.${agreement.status}`)}
+              </span>
+            </td>
+          </tr>
         )}
-        {results?.nextCursor ? (
-          <p>
-            <a href={href(`/agreements${query(form.values, results.nextCursor)}`)}>{t('web.pager.next')}</a>
-          </p>
-        ) : null}
-      </section>
+      />
     </>
   );
 }

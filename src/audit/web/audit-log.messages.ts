@@ -14,6 +14,7 @@ export const auditLogMessages = defineMessages(
     'auditLog.hint.action': 'For example user.deactivated or auth.login.failed.',
     'auditLog.filter': 'Filter',
     'auditLog.none': 'No entry matches.',
+    'auditLog.results': 'Entries',
   },
   {
     fr: {
@@ -29,6 +30,7 @@ export const auditLogMessages = defineMessages(
       'auditLog.hint.action': 'Par exemple user.deactivated ou auth.login.failed.',
       'auditLog.filter': 'Filtrer',
       'auditLog.none': 'Aucune entrée ne correspond.',
+      'auditLog.results': 'Entrées',
     },
     ru: {
       'auditLog.menu': 'Журнал аудита',
@@ -43,6 +45,7 @@ export const auditLogMessages = defineMessages(
       'auditLog.hint.action': 'Например, user.deactivated или auth.login.failed.',
       'auditLog.filter': 'Отфильтровать',
       'auditLog.none': 'Подходящих записей нет.',
+      'auditLog.results': 'Записи',
     },
     kk: {
       'auditLog.menu': 'Аудит журналы',
@@ -57,6 +60,7 @@ export const auditLogMessages = defineMessages(
       'auditLog.hint.action': 'Мысалы, user.deactivated немесе auth.login.failed.',
       'auditLog.filter': 'Сүзу',
       'auditLog.none': 'Сәйкес жазба жоқ.',
+      'auditLog.results': 'Жазбалар',
     },
   },
 );

@@ -1,13 +1,7 @@
 import { TERMS } from '../../common/domain.js';
 import type { Page as Results } from '../../common/pagination/pagination.js';
-import {
-  ErrorSummary,
-  Form,
-  Select,
-  SubmitButton,
-  TextField,
-  type FormState,
-} from '../../web/components/forms.js';
+import { ErrorSummary, Select, TextField, type FormState } from '../../web/components/forms.js';
+import { FilterForm, ResultsTable } from '../../web/components/lists.js';
 import { usePage } from '../../web/page-context.js';
 import type { IncomingResponse } from '../dto/incoming.response.js';
 import { INCOMING_STATUSES } from '../incoming-state.js';
@@ -45,17 +39,7 @@ export function IncomingListPage({
         <a href={href(`/incoming/export.csv${listQuery(form.values)}`)}>{t('incoming.list.export')}</a>
       </p>
       <ErrorSummary form={form} />
-      <Form
-        action={href('/incoming')}
-        method="get"
-        class="filters"
-        role="search"
-        hx-get={href('/incoming')}
-        hx-target="#results"
-        hx-select="#results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
-      >
+      <FilterForm path="/incoming" submitLabel={t('incoming.filter.submit')}>
         <Select
           form={form}
           name="academicYear"
@@ -88,68 +72,50 @@ export function IncomingListPage({
           hint={t('incoming.filter.presentOnHint')}
         />
         <TextField form={form} name="q" type="search" label={t('incoming.filter.words')} />
-        <div class="field">
-          <SubmitButton>{t('incoming.filter.submit')}</SubmitButton>
-        </div>
-      </Form>
-      <section id="results" aria-labelledby="results-title">
-        <h2 id="results-title">{t('incoming.list.results')}</h2>
-        {!results || results.items.length === 0 ? (
-          <p>{t('incoming.list.none')}</p>
-        ) : (
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('incoming.field.name')}</th>
-                  <th scope="col">{t('incoming.field.partner')}</th>
-                  <th scope="col">{t('incoming.field.faculty')}</th>
-                  <th scope="col">{t('incoming.field.period')}</th>
-                  <th scope="col">{t('incoming.field.planned')}</th>
-                  <th scope="col">{t('incoming.field.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.items.map((mobility) => (
-                  <tr>
-                    <td>
-                      <a href={href(`/incoming/${mobility.id}`)}>
-                        {mobility.firstName} {mobility.lastName}
-                      </a>
-                    </td>
-                    <td>{mobility.homeInstitution?.name}</td>
-                    <td>{mobility.hostFaculty?.name}</td>
-                    <td>
-                      {t('incoming.period', {
-                        year: mobility.academicYear,
-                        term: t(`incoming.term.${mobility.term}`),
-                      })}
-                    </td>
-                    <td>
-                      {t('incoming.range', {
-                        from: formatDate(mobility.plannedArrival, 'medium'),
-                        to: formatDate(mobility.plannedDeparture, 'medium'),
-                      })}
-                    </td>
-                    <td>
-                      <span class={`status status-${mobility.status}`}>
-                        {t(`incoming.status.${mobility.status}`)}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+      </FilterForm>
+      <ResultsTable
+        title={t('incoming.list.results')}
+        empty={t('incoming.list.none')}
+        headings={[
+          t('incoming.field.name'),
+          t('incoming.field.partner'),
+          t('incoming.field.faculty'),
+          t('incoming.field.period'),
+          t('incoming.field.planned'),
+          t('incoming.field.status'),
+        ]}
+        results={results}
+        path="/incoming"
+        form={form}
+        row={(mobility) => (
+          <tr>
+            <td>
+              <a href={href(`/incoming/${mobility.id}`)}>
+                {mobility.firstName} {mobility.lastName}
+              </a>
+            </td>
+            <td>{mobility.homeInstitution?.name}</td>
+            <td>{mobility.hostFaculty?.name}</td>
+            <td>
+              {t('incoming.period', {
+                year: mobility.academicYear,
+                term: t(`incoming.term.${mobility.term}`),
+              })}
+            </td>
+            <td>
+              {t('incoming.range', {
+                from: formatDate(mobility.plannedArrival, 'medium'),
+                to: formatDate(mobility.plannedDeparture, 'medium'),
+              })}
+            </td>
+            <td>
+              <span class={`status status-${mobility.status}`}>
+                {t(`incoming.status.${mobility.status}`)}
+              </span>
+            </td>
+          </tr>
         )}
-        {results?.nextCursor ? (
-          <p>
-            <a href={href(`/incoming${listQuery(form.values, { cursor: results.nextCursor })}`)}>
-              {t('web.pager.next')}
-            </a>
-          </p>
-        ) : null}
-      </section>
+      />
     </>
   );
 }

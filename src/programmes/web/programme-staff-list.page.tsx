@@ -1,20 +1,10 @@
 import { TERMS } from '../../common/domain.js';
 import type { Page as Results } from '../../common/pagination/pagination.js';
-import { ErrorSummary, Form, Select, SubmitButton, type FormState } from '../../web/components/forms.js';
+import { ErrorSummary, Select, type FormState } from '../../web/components/forms.js';
+import { FilterForm, ResultsTable } from '../../web/components/lists.js';
 import { usePage } from '../../web/page-context.js';
 import type { ProgrammeResponse } from '../dto/programme.response.js';
 import { PROGRAMME_STATUSES } from '../programme.entity.js';
-
-function query(values: FormState['values'], cursor?: string): string {
-  const params = new URLSearchParams();
-  for (const name of ['academicYear', 'term', 'status', 'q']) {
-    const value = values[name];
-    if (typeof value === 'string' && value) params.set(name, value);
-  }
-  if (cursor) params.set('cursor', cursor);
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
 
 export function ProgrammeStaffListPage({
   form,
@@ -37,17 +27,7 @@ export function ProgrammeStaffListPage({
         </a>
       </p>
       <ErrorSummary form={form} />
-      <Form
-        action={href('/manage/programmes')}
-        method="get"
-        class="filters"
-        role="search"
-        hx-get={href('/manage/programmes')}
-        hx-target="#results"
-        hx-select="#results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
-      >
+      <FilterForm path="/manage/programmes" submitLabel={t('programmes.staff.filter.submit')}>
         <Select
           form={form}
           name="academicYear"
@@ -72,75 +52,57 @@ export function ProgrammeStaffListPage({
             label: t(`programmes.staff.status.${status}`),
           }))}
         />
-        <div class="field">
-          <SubmitButton>{t('programmes.staff.filter.submit')}</SubmitButton>
-        </div>
-      </Form>
-      <section id="results" aria-labelledby="results-title">
-        <h2 id="results-title">{t('programmes.staff.list.results')}</h2>
-        {!results || results.items.length === 0 ? (
-          <p>{t('programmes.staff.list.none')}</p>
-        ) : (
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('programmes.staff.field.title')}</th>
-                  <th scope="col">{t('programmes.staff.field.host')}</th>
-                  <th scope="col">{t('programmes.staff.field.period')}</th>
-                  <th scope="col">{t('programmes.staff.field.places')}</th>
-                  <th scope="col">{t('programmes.staff.field.window')}</th>
-                  <th scope="col">{t('programmes.staff.field.status')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.items.map((programme) => (
-                  <tr>
-                    <td>
-                      <a href={href(`/manage/programmes/${programme.id}`)}>{programme.title}</a>
-                    </td>
-                    <td>{programme.hostInstitution?.name}</td>
-                    <td>
-                      {programme.academicYear}, {t(`programmes.staff.term.${programme.term}`)}
-                    </td>
-                    <td>
-                      {t('programmes.staff.places', {
-                        taken: formatNumber(programme.placesTaken),
-                        places: formatNumber(programme.places),
-                        left: formatNumber(programme.placesLeft),
-                      })}
-                    </td>
-                    <td>
-                      {t('programmes.staff.window', {
-                        from: formatDate(programme.applicationOpensAt, 'medium'),
-                        to: formatDate(programme.applicationClosesAt, 'medium'),
-                      })}
-                      {programme.isOpen ? (
-                        <>
-                          {' '}
-                          <span class="status status-active">{t('programmes.staff.open')}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      <span class={`status status-${programme.status}`}>
-                        {t(`programmes.staff.status.${programme.status}`)}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+      </FilterForm>
+      <ResultsTable
+        title={t('programmes.staff.list.results')}
+        empty={t('programmes.staff.list.none')}
+        headings={[
+          t('programmes.staff.field.title'),
+          t('programmes.staff.field.host'),
+          t('programmes.staff.field.period'),
+          t('programmes.staff.field.places'),
+          t('programmes.staff.field.window'),
+          t('programmes.staff.field.status'),
+        ]}
+        results={results}
+        path="/manage/programmes"
+        form={form}
+        row={(programme) => (
+          <tr>
+            <td>
+              <a href={href(`/manage/programmes/${programme.id}`)}>{programme.title}</a>
+            </td>
+            <td>{programme.hostInstitution?.name}</td>
+            <td>
+              {programme.academicYear}, {t(`programmes.staff.term.${programme.term}`)}
+            </td>
+            <td>
+              {t('programmes.staff.places', {
+                taken: formatNumber(programme.placesTaken),
+                places: formatNumber(programme.places),
+                left: formatNumber(programme.placesLeft),
+              })}
+            </td>
+            <td>
+              {t('programmes.staff.window', {
+                from: formatDate(programme.applicationOpensAt, 'medium'),
+                to: formatDate(programme.applicationClosesAt, 'medium'),
+              })}
+              {programme.isOpen ? (
+                <>
+                  {' '}
+                  <span class="status status-active">{t('programmes.staff.open')}</span>
+                </>
+              ) : null}
+            </td>
+            <td>
+              <span class={`status status-${programme.status}`}>
+                {t(`programmes.staff.status.${programme.status}`)}
+              </span>
+            </td>
+          </tr>
         )}
-        {results?.nextCursor ? (
-          <p>
-            <a href={href(`/manage/programmes${query(form.values, results.nextCursor)}`)}>
-              {t('web.pager.next')}
-            </a>
-          </p>
-        ) : null}
-      </section>
+      />
     </>
   );
 }

@@ -2,13 +2,14 @@ import type { Page } from '../../common/pagination/pagination.js';
 import {
   ErrorSummary,
   Form,
-  Select,
   SubmitButton,
+  Select,
   TextField,
   formState,
   type FormState,
   type Option,
 } from '../../web/components/forms.js';
+import { FilterForm, ResultsTable } from '../../web/components/lists.js';
 import { usePage } from '../../web/page-context.js';
 import { LOCALE_NAMES, LOCALES } from '../../web/locales.js';
 import type { UserResponse } from '../dto/user.response.js';
@@ -33,12 +34,6 @@ function StatusTag({ user }: { user: UserResponse }) {
 /** Accounts, newest first, found by part of a name or email, role and activation. */
 export function UsersPage({ form, list }: { form: FormState; list?: Page<UserResponse> }) {
   const { t, href, formatDate } = usePage();
-  const query = new URLSearchParams(
-    Object.entries(form.values).filter(
-      (entry): entry is [string, string] =>
-        typeof entry[1] === 'string' && entry[1] !== '' && entry[0] !== 'cursor',
-    ),
-  );
   return (
     <>
       <h1>{t('usersAdmin.title')}</h1>
@@ -48,7 +43,7 @@ export function UsersPage({ form, list }: { form: FormState; list?: Page<UserRes
         </a>
       </p>
       <ErrorSummary form={form} />
-      <Form action={href('/admin/users')} method="get" role="search" class="filters">
+      <FilterForm path="/admin/users" submitLabel={t('usersAdmin.find')}>
         <TextField form={form} name="q" type="search" label={t('usersAdmin.search')} />
         <Select
           form={form}
@@ -67,56 +62,36 @@ export function UsersPage({ form, list }: { form: FormState; list?: Page<UserRes
             { value: 'false', label: t('usersAdmin.state.inactive') },
           ]}
         />
-        <SubmitButton variant="secondary">{t('usersAdmin.find')}</SubmitButton>
-      </Form>
-      {list ? (
-        list.items.length === 0 ? (
-          <p>{t('usersAdmin.none')}</p>
-        ) : (
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <caption class="visually-hidden">{t('usersAdmin.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('usersAdmin.field.name')}</th>
-                  <th scope="col">{t('usersAdmin.field.email')}</th>
-                  <th scope="col">{t('usersAdmin.field.role')}</th>
-                  <th scope="col">{t('usersAdmin.field.state')}</th>
-                  <th scope="col">{t('usersAdmin.field.created')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((user) => (
-                  <tr>
-                    <td>
-                      <a href={href(`/admin/users/${user.id}`)}>
-                        {user.firstName} {user.lastName}
-                      </a>
-                    </td>
-                    <td>{user.email}</td>
-                    <td>{t(`usersAdmin.role.${user.role}`)}</td>
-                    <td>
-                      <StatusTag user={user} />
-                    </td>
-                    <td>{formatDate(user.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )
-      ) : null}
-      {list?.nextCursor ? (
-        <p>
-          <a
-            href={href(
-              `/admin/users?${query.toString()}${query.size ? '&' : ''}cursor=${encodeURIComponent(list.nextCursor)}`,
-            )}
-          >
-            {t('web.pager.next')}
-          </a>
-        </p>
-      ) : null}
+      </FilterForm>
+      <ResultsTable
+        title={t('usersAdmin.results')}
+        empty={t('usersAdmin.none')}
+        headings={[
+          t('usersAdmin.field.name'),
+          t('usersAdmin.field.email'),
+          t('usersAdmin.field.role'),
+          t('usersAdmin.field.state'),
+          t('usersAdmin.field.created'),
+        ]}
+        results={list}
+        path="/admin/users"
+        form={form}
+        row={(user) => (
+          <tr>
+            <td>
+              <a href={href(`/admin/users/${user.id}`)}>
+                {user.firstName} {user.lastName}
+              </a>
+            </td>
+            <td>{user.email}</td>
+            <td>{t(`usersAdmin.role.${user.role}`)}</td>
+            <td>
+              <StatusTag user={user} />
+            </td>
+            <td>{formatDate(user.createdAt)}</td>
+          </tr>
+        )}
+      />
     </>
   );
 }
