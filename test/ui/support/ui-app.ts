@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { ApplicationsService } from '../../../src/applications/applications.service.js';
 import type { ApplicationResponse } from '../../../src/applications/dto/application.response.js';
@@ -12,6 +13,9 @@ import { launchBrowser } from './browser.js';
  * beside the e2e files and on shared cores (Jest's global 60 s is for one HTTP test).
  */
 export const UI_TIMEOUT = 180_000;
+// Also for the tests that do not name it (the ui project's testTimeout in package.json is not
+// applied per project by Jest: such a test got 60 s and timed out on a loaded machine).
+jest.setTimeout(UI_TIMEOUT);
 
 export interface UiHarness {
   t: TestApp;
