@@ -22,6 +22,12 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** The statuses the advisors' review queue shows and counts: every status after submission. */
+export const QUEUE_STATUSES = ['submitted', 'waitlisted', 'approved', 'rejected', 'withdrawn'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+/** The queue counts each status up to this many; beyond it the page says "more than". */
+export const QUEUE_COUNT_CAP = 1000;
+
 export const DECISION_OUTCOMES = ['approve', 'waitlist', 'reject'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 

@@ -32,7 +32,10 @@ import {
   checkWindows,
   holdsPlace,
   OUTCOME_STATUS,
+  QUEUE_COUNT_CAP,
+  QUEUE_STATUSES,
   type ApplicationStatus,
+  type QueueStatus,
 } from './application-state.js';
 import { Application } from './application.entity.js';
 import {
@@ -471,25 +474,37 @@ export class ApplicationsService {
    * The review queue's count per status (every status but draft) under the same filters as the
    * queue (year, term, programme, words), the status filter aside. Staff only.
    */
+  /**
+   * How many submitted applications of each status match the queue's filters, counted up to
+   * `QUEUE_COUNT_CAP` and past it only as "more": each count stops at the cap, so the queue page
+   * costs the same with a thousand applications or a million (a full count took ~0.4 s per page
+   * over 200,000). Students are joined only when the words filter needs them.
+   */
   async countByStatus(
     caller: AuthUser,
     query: Omit<ListApplicationsQuery, 'status' | 'limit' | 'cursor'>,
-  ): Promise<Record<Exclude<ApplicationStatus, 'draft'>, number>> {
+  ): Promise<Record<QueueStatus, number>> {
     if (caller.role === 'student') throw new NotFoundError('Application');
-    const builder = this.applications
+    // One statement: for each status, the matching rows up to the cap, counted.
+    const matching = this.applications
       .createQueryBuilder('a')
-      .innerJoin('a.student', 's')
-      .select('a.status', 'status')
-      .addSelect('COUNT(*)::int', 'count')
-      .where('a.submitted_at IS NOT NULL')
-      .groupBy('a.status');
-    this.filterQueue(builder, query);
-    const rows = await builder.getRawMany<{ status: ApplicationStatus; count: number }>();
-    const counts = Object.fromEntries(
-      APPLICATION_STATUSES.filter((status) => status !== 'draft').map((status) => [status, 0]),
-    ) as Record<Exclude<ApplicationStatus, 'draft'>, number>;
-    for (const row of rows) if (row.status !== 'draft') counts[row.status] = Number(row.count);
-    return counts;
+      .select('1')
+      .where('a.status = queue.status')
+      .andWhere('a.submitted_at IS NOT NULL')
+      .limit(QUEUE_COUNT_CAP + 1);
+    if (query.q) matching.innerJoin('a.student', 's');
+    this.filterQueue(matching, query);
+    const rows = await this.applications.manager
+      .createQueryBuilder()
+      .select('queue.status', 'status')
+      .addSelect(`(SELECT COUNT(*)::int FROM (${matching.getQuery()}) matching)`, 'count')
+      .from('(SELECT unnest(CAST(:statuses AS varchar[])) AS status)', 'queue')
+      .setParameters({ ...matching.getParameters(), statuses: [...QUEUE_STATUSES] })
+      .getRawMany<{ status: QueueStatus; count: number }>();
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)])) as Record<
+      QueueStatus,
+      number
+    >;
   }
 
   /** The filters the queue and its counts share (not the status). */

@@ -73,6 +73,28 @@ export class ProgrammesService {
     );
   }
 
+  /**
+   * Ids and titles of the programmes the caller may see, for a filter's choices (the review queue's
+   * programme select): the list's order and filters on year and term, without what a card shows.
+   */
+  async titles(
+    query: Pick<ListProgrammesQuery, 'academicYear' | 'term'>,
+    caller: AuthUser | undefined,
+    limit = 100,
+  ): Promise<Array<{ id: string; title: string }>> {
+    const builder = this.programmes.createQueryBuilder('p').select(['p.id', 'p.title']);
+    if (!seesEveryProgramme(caller)) builder.andWhere(`p.status = 'published'`);
+    if (query.academicYear)
+      builder.andWhere('p.academic_year = :academicYear', { academicYear: query.academicYear });
+    if (query.term) builder.andWhere('p.term = :term', { term: query.term });
+    const rows = await builder
+      .orderBy('p.application_closes_at', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map(({ id, title }) => ({ id, title }));
+  }
+
   /** A programme the caller may see: a draft or archived one is a 404 to all but staff. */
   async get(id: string, caller: AuthUser | undefined): Promise<ProgrammeResponse> {
     const programme = await this.load(id);

@@ -44,6 +44,7 @@ export function formatNumber(locale: Locale, value: number, options: Intl.Number
 }
 
 const names = new Map<string, Intl.DisplayNames>();
+const shownNames = new Map<string, string>();
 
 function displayName(locale: Locale, type: 'region' | 'language', code: string): string {
   const key = `${type}|${locale}`;
@@ -52,11 +53,17 @@ function displayName(locale: Locale, type: 'region' | 'language', code: string):
     display = new Intl.DisplayNames(locale, { type, fallback: 'code' });
     names.set(key, display);
   }
+  const remembered = shownNames.get(`${key}|${code}`);
+  if (remembered !== undefined) return remembered;
+  let shown: string;
   try {
-    return display.of(type === 'region' ? code.toUpperCase() : code.toLowerCase()) ?? code;
+    shown = display.of(type === 'region' ? code.toUpperCase() : code.toLowerCase()) ?? code;
   } catch {
-    return code;
+    shown = code;
   }
+  // A few hundred countries and languages per locale at most: kept, as a page shows dozens of them.
+  if (shownNames.size < 10_000) shownNames.set(`${key}|${code}`, shown);
+  return shown;
 }
 
 /** A country's name in the page's language (`KZ`: Kazakhstan, Казахстан, Қазақстан, ...). */

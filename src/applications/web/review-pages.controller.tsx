@@ -2,7 +2,6 @@ import { Body, Get, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nes
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/decorators/roles.decorator.js';
 import { NotFoundError } from '../../common/errors/domain.exception.js';
-import { ListProgrammesQuery } from '../../programmes/dto/list-programmes.query.js';
 import type { ProgrammeResponse } from '../../programmes/dto/programme.response.js';
 import { ProgrammesService } from '../../programmes/programmes.service.js';
 import { formState, type FieldError } from '../../web/components/forms.js';
@@ -58,12 +57,11 @@ export class ReviewPagesController {
             programmeId: validated.value.programmeId,
           })
         : undefined,
-      this.programmes.list(
-        Object.assign(new ListProgrammesQuery(), {
-          limit: 100,
+      this.programmes.titles(
+        {
           academicYear: validated.ok ? validated.value.academicYear : undefined,
           term: validated.ok ? validated.value.term : undefined,
-        }),
+        },
         user,
       ),
     ]);
@@ -83,7 +81,7 @@ export class ReviewPagesController {
         results={results}
         counts={counts}
         years={reviewYears(new Date())}
-        programmes={programmes.items.map(({ id, title }) => ({ id, title }))}
+        programmes={programmes}
       />,
       { title: page.t('review.queue.title'), status: validated.ok ? 200 : 400 },
     );

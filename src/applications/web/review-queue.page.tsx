@@ -9,10 +9,13 @@ import {
   type FormState,
 } from '../../web/components/forms.js';
 import { usePage } from '../../web/page-context.js';
-import type { ApplicationStatus } from '../application-state.js';
+import {
+  QUEUE_COUNT_CAP,
+  QUEUE_STATUSES,
+  type ApplicationStatus,
+  type QueueStatus,
+} from '../application-state.js';
 import type { ApplicationResponse } from '../dto/application.response.js';
-
-export const QUEUE_STATUSES = ['submitted', 'waitlisted', 'approved', 'rejected', 'withdrawn'] as const;
 
 /** htmx: the next page replaces the "more" link in place; results in place after filtering. */
 const HX_RESULTS = {
@@ -90,7 +93,7 @@ export function ReviewQueuePage({
 }: {
   form: FormState;
   results: ResultPage<ApplicationResponse> | undefined;
-  counts: Record<Exclude<ApplicationStatus, 'draft'>, number> | undefined;
+  counts: Record<QueueStatus, number> | undefined;
   years: string[];
   programmes: Array<{ id: string; title: string }>;
 }) {
@@ -153,10 +156,15 @@ export function ReviewQueuePage({
               {QUEUE_STATUSES.map((status) => (
                 <li>
                   <a href={queueLink(href, { ...query, status })}>
-                    {t('review.queue.statusCount', {
-                      status: t(`review.status.${status}`),
-                      count: counts[status],
-                    })}
+                    {t(
+                      counts[status] > QUEUE_COUNT_CAP
+                        ? 'review.queue.statusCountMore'
+                        : 'review.queue.statusCount',
+                      {
+                        status: t(`review.status.${status}`),
+                        count: Math.min(counts[status], QUEUE_COUNT_CAP),
+                      },
+                    )}
                   </a>
                 </li>
               ))}
