@@ -11,6 +11,7 @@ import { instancesScenario } from './instances.js';
 import { measure, measurePair, round } from './load.js';
 import { mailScenario, QUEUED_EMAILS } from './mail.js';
 import { parseOptions } from './options.js';
+import { pageScenarios, pageWeights } from './pages.js';
 import { ROUND_APPLICATIONS, ROUND_PROGRAMMES, roundsScenario } from './rounds.js';
 import {
   buildApp,
@@ -111,14 +112,14 @@ async function main() {
     /**
      * A scenario of the portal and its ceiling, measured in alternating rounds.
      * @param {{ name: string, label: string, path: string, headers?: Record<string, string> }} scenario
-     * @param {{ server: import('./processes.js').ServerProcess, name: string, label: string, path: string, compareJson: boolean }} ceiling
+     * @param {{ server: import('./processes.js').ServerProcess, name: string, label: string, path: string, headers?: Record<string, string>, compareJson: boolean }} ceiling
      */
     const pair = async (scenario, ceiling) => {
       if (!wanted(scenario.name)) return;
       log(`- ${scenario.label}, against ${ceiling.label}`);
       const sameJson = ceiling.compareJson ? await sameAnswer(scenario.path, scenario.headers) : undefined;
       const [ceilingResult, appResult] = await measurePair(
-        { url: `${ceiling.server.baseUrl}${ceiling.path}`, headers: scenario.headers },
+        { url: `${ceiling.server.baseUrl}${ceiling.path}`, headers: ceiling.headers ?? scenario.headers },
         { url: `${portal.baseUrl}${scenario.path}`, headers: scenario.headers },
         settings,
       );
@@ -192,6 +193,19 @@ async function main() {
         path: list.path,
         compareJson: true,
       });
+    }
+
+    // Pages against their JSON twins on the same portal: the twin is the page's ceiling here.
+    const pages = pageScenarios(signToken(fixtures.advisor));
+    for (const { page, twin } of pages) {
+      await pair(page, { server: portal, ...twin, compareJson: false });
+    }
+    /** @type {Awaited<ReturnType<typeof pageWeights>> | undefined} */
+    let weights;
+    if (pages.some(({ page }) => wanted(page.name))) {
+      weights = await pageWeights(portal.baseUrl, pages);
+      for (const weight of weights)
+        log(`  ${weight.path}: ${weight.totalKiB} KiB over the wire with its assets`);
     }
 
     if (wanted('create-submit')) {
@@ -284,7 +298,7 @@ async function main() {
       for (const [name, plan] of Object.entries(plans)) log(`\nEXPLAIN ANALYZE ${name}:\n${plan}`);
     }
 
-    const targets = evaluateTargets(results, exportResult, mailResult, roundsResult);
+    const targets = evaluateTargets(results, exportResult, mailResult, roundsResult, weights);
     const report = {
       mode: options.quick ? 'quick' : 'full',
       startedAt: startedAt.toISOString(),
@@ -313,6 +327,7 @@ async function main() {
       export: exportResult,
       mail: mailResult,
       rounds: roundsResult,
+      pageWeights: weights,
       targets,
       plans,
     };
@@ -723,8 +738,9 @@ async function explainLists(client, fixtures) {
  * @param {Record<string, unknown> | undefined} exported
  * @param {Awaited<ReturnType<typeof mailScenario>>['report'] | undefined} [mail]
  * @param {Awaited<ReturnType<typeof roundsScenario>>} [rounds]
+ * @param {Awaited<ReturnType<typeof pageWeights>>} [weights]
  */
-function evaluateTargets(results, exported, mail, rounds) {
+function evaluateTargets(results, exported, mail, rounds, weights) {
   const find = (/** @type {string} */ name) => results.find((result) => result.name === name);
   /** @type {Array<{ target: string, actual: string, met: boolean }>} */
   const targets = [];
@@ -745,6 +761,23 @@ function evaluateTargets(results, exported, mail, rounds) {
         met: list.ratio >= 0.5,
       });
     }
+  }
+  for (const name of ['page-programmes', 'page-queue']) {
+    const page = find(name);
+    if (page?.ratio !== undefined) {
+      targets.push({
+        target: `${name} >= 80% of its JSON twin`,
+        actual: percent(page.ratio),
+        met: page.ratio >= 0.8,
+      });
+    }
+  }
+  for (const weight of weights ?? []) {
+    targets.push({
+      target: `${weight.name} with its stylesheet and scripts < 100 KB over the wire`,
+      actual: `${weight.totalKiB} KiB`,
+      met: weight.totalBytes < 100_000,
+    });
   }
   const first = find('queue-first');
   const deep = find('queue-deep');

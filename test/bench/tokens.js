@@ -4,6 +4,9 @@
 import { createHmac } from 'node:crypto';
 import { BENCH_JWT_SECRET } from './processes.js';
 
+/** The page session cookie (src/auth/session.ts): it holds the same signed claims as a bearer token. */
+export const SESSION_COOKIE_NAME = 'portal_session';
+
 /** @param {unknown} value */
 const part = (value) => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 const HEADER = part({ alg: 'HS256', typ: 'JWT' });
