@@ -3,7 +3,7 @@ import type { BrowserContext } from 'playwright-core';
 import { LOCALES, type Locale } from '../../src/web/locales.js';
 import type { TestUser } from '../support/test-app.js';
 import { accessibilityViolations, newVisitor, rawKeysOn } from './support/browser.js';
-import { startUi, type UiHarness } from './support/ui-app.js';
+import { startUi, UI_TIMEOUT, type UiHarness } from './support/ui-app.js';
 
 const HEADER =
   'firstName,lastName,email,homeInstitutionSchacCode,hostFacultyCode,agreementId,academicYear,term,status,plannedArrival,plannedDeparture,actualArrival,actualDeparture,notes';
@@ -225,7 +225,7 @@ describe('Coordinator pages (Chromium)', () => {
         expect(problems).toEqual([]);
       },
       // Thirteen page types under axe: seconds each on a machine shared by several test runs.
-      120_000,
+      UI_TIMEOUT,
     );
   });
 });
