@@ -515,31 +515,31 @@ export class SelectionRoundsService {
           changes.map((change) => change.programmeId),
         ],
       );
-      for (const change of changes) {
-        const base = {
-          recipientId: change.row.student_id,
-          path: `/applications/${change.row.id}`,
-        };
-        if (change.to === 'approved') {
-          await this.notifications.enqueue(manager, {
-            ...base,
-            kind:
-              change.row.status === 'waitlisted' ? 'application-waitlist-approved' : 'application-approved',
-            facts: { programme: titles.get(change.programmeId!) ?? '', comment: null },
-            dedupeKey:
-              change.row.status === 'approved'
-                ? `application:${change.row.id}:round:${round.id}`
-                : `application:${change.row.id}:approved`,
-          });
-        } else {
-          await this.notifications.enqueue(manager, {
-            ...base,
-            kind: 'application-waitlisted',
-            facts: { comment: null },
-            dedupeKey: `application:${change.row.id}:waitlisted`,
-          });
-        }
-      }
+      await this.notifications.enqueueMany(
+        manager,
+        changes.map((change) => {
+          const base = { recipientId: change.row.student_id, path: `/applications/${change.row.id}` };
+          return change.to === 'approved'
+            ? {
+                ...base,
+                kind:
+                  change.row.status === 'waitlisted'
+                    ? ('application-waitlist-approved' as const)
+                    : ('application-approved' as const),
+                facts: { programme: titles.get(change.programmeId!) ?? '', comment: null },
+                dedupeKey:
+                  change.row.status === 'approved'
+                    ? `application:${change.row.id}:round:${round.id}`
+                    : `application:${change.row.id}:approved`,
+              }
+            : {
+                ...base,
+                kind: 'application-waitlisted' as const,
+                facts: { comment: null },
+                dedupeKey: `application:${change.row.id}:waitlisted`,
+              };
+        }),
+      );
     }
     await manager.update(
       SelectionRound,
