@@ -71,7 +71,21 @@ export async function createTestDatabase() {
 /** @param {TestDatabase} database */
 export async function dropTestDatabase(database) {
   assertTestDatabaseName(database.name);
-  await adminQuery(database.adminUrl, `DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)`);
+  // The run's database, its template and every test file's copy (test/support/file-database.ts).
+  const client = new pg.Client({ connectionString: database.adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT datname FROM pg_database WHERE datname = $1 OR starts_with(datname, $1 || '_')`,
+      [database.name],
+    );
+    for (const { datname } of rows) {
+      assertTestDatabaseName(datname);
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
   await embedded?.stop();
   if (database.embeddedDirectory) await rm(database.embeddedDirectory, { recursive: true, force: true });
 }

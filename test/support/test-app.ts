@@ -6,6 +6,7 @@ import { AuthService } from '../../src/auth/auth.service.js';
 import { PasswordService } from '../../src/users/password.service.js';
 import type { Role } from '../../src/users/role.js';
 import { User } from '../../src/users/user.entity.js';
+import { fileDatabaseUrl } from './file-database.js';
 import { conformanceOf } from './openapi-conformance.js';
 
 export const TEST_PASSWORD = 'Portal-test-password-1';
@@ -117,10 +118,11 @@ let sharedHash: Promise<string> | undefined;
 
 /**
  * Boots the real AppModule, configured by createApp exactly as main.ts does. `environment`
- * overrides variables for this app only (e.g. `{ RATE_LIMIT_PER_MINUTE: '5' }`).
+ * overrides variables for this app only (e.g. `{ RATE_LIMIT_PER_MINUTE: '5' }`). Unless it names
+ * a DATABASE_URL, the app uses its test file's own database (see file-database.ts).
  */
 export async function bootApp(environment: Record<string, string> = {}): Promise<TestApp> {
-  const app = await createApp(environment);
+  const app = await createApp({ DATABASE_URL: await fileDatabaseUrl(), ...environment });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
