@@ -322,6 +322,58 @@ export class OutgoingService {
     return omobilitiesGetResponse(rows);
   }
 
+  /**
+   * A person's outgoing mobilities with their timelines, for their personal-data export (what
+   * was nominated in their name: names, email, identifiers, birth date, citizenship).
+   */
+  async exportFor(studentId: string): Promise<Array<OutgoingResponse & { events: OutgoingEventResponse[] }>> {
+    const mobilities = await this.withRelations(this.mobilities.createQueryBuilder('m'))
+      .where('m.student_id = :studentId', { studentId })
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+    if (!mobilities.length) return [];
+    const events = await this.events
+      .createQueryBuilder('e')
+      .innerJoinAndSelect('e.actor', 'actor')
+      .where('e.mobility_id IN (:...ids)', { ids: mobilities.map((mobility) => mobility.id) })
+      .orderBy('e.id', 'ASC')
+      .getMany();
+    return mobilities.map((mobility) => ({
+      ...toOutgoingResponse(mobility),
+      events: events.filter((event) => event.mobilityId === mobility.id).map(toOutgoingEventResponse),
+    }));
+  }
+
+  /**
+   * Erases the personal data a person's mobilities copied at nomination, on the caller's
+   * transaction (the right to erasure): names and email as on the erased account, the European
+   * Student Identifier rebuilt from the account id (it may carry the student number), no birth
+   * date nor citizenship, and the free texts (the receiving side's comment, the events' comments)
+   * replaced by `placeholder`. Statuses, dates, hosts and terms stay for the statistics and EWP.
+   * One statement per table: a query with parameters is a prepared statement, which holds one.
+   */
+  async eraseStudent(manager: EntityManager, studentId: string, placeholder: string): Promise<number> {
+    const [, erased] = (await manager.query(
+      `UPDATE outgoing_mobilities m
+          SET first_name = 'Erased', last_name = 'Person',
+              email = 'erased-' || m.student_id || '@erased.invalid',
+              global_id = 'urn:schac:personalUniqueCode:int:esi:' || home.schac_code || ':' || m.student_id,
+              birth_date = NULL, citizenship = NULL,
+              verification_comment = CASE WHEN m.verification_comment IS NULL THEN NULL ELSE $2 END,
+              updated_at = now()
+         FROM institutions home
+        WHERE home.id = m.sending_institution_id AND m.student_id = $1`,
+      [studentId, placeholder],
+    )) as [unknown, number];
+    await manager.query(
+      `UPDATE outgoing_events SET comment = $2
+        WHERE comment IS NOT NULL AND mobility_id IN (SELECT id FROM outgoing_mobilities WHERE student_id = $1)`,
+      [studentId, placeholder],
+    );
+    return erased;
+  }
+
   private withRelations(builder: SelectQueryBuilder<OutgoingMobility>): SelectQueryBuilder<OutgoingMobility> {
     return builder
       .innerJoinAndSelect('m.sendingInstitution', 'sending')

@@ -10,6 +10,8 @@ import {
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
+import { OutgoingService } from '../outgoing/outgoing.service.js';
+import { AssessmentsService } from '../selection-rounds/assessments.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { toUserResponse, type UserResponse } from '../users/dto/user.response.js';
 import { User } from '../users/user.entity.js';
@@ -31,6 +33,8 @@ export class PersonalDataService {
     private readonly applications: ApplicationsService,
     private readonly users: UsersService,
     private readonly notifications: NotificationsService,
+    private readonly outgoing: OutgoingService,
+    private readonly assessments: AssessmentsService,
   ) {}
 
   /** Everything the portal holds about one person (the right of access). */
@@ -62,6 +66,8 @@ export class PersonalDataService {
       .orderBy('entry.at', 'ASC')
       .getMany();
     const notifications = await this.notifications.exportFor(userId);
+    const assessments = await this.assessments.exportFor(userId);
+    const outgoingMobilities = await this.outgoing.exportFor(userId);
     return {
       exportedAt: new Date(),
       profile: toUserResponse(user),
@@ -70,7 +76,9 @@ export class PersonalDataService {
         events: events
           .filter((event) => event.applicationId === application.id)
           .map(toApplicationEventResponse),
+        assessment: assessments.find((assessment) => assessment.applicationId === application.id) ?? null,
       })),
+      outgoingMobilities,
       auditTrail: auditTrail.map(({ at, action, targetType, targetId, address }) => ({
         at,
         action,
@@ -105,6 +113,8 @@ export class PersonalDataService {
         );
       }
       await this.applications.eraseStudentTexts(manager, userId, ERASED_TEXT);
+      await this.assessments.eraseNotesOf(manager, userId, ERASED_TEXT);
+      const mobilitiesErased = await this.outgoing.eraseStudent(manager, userId, ERASED_TEXT);
       // After the comments are scrubbed, so the withdrawal events keep saying why.
       const withdrawn = await this.applications.withdrawAllOf(manager, userId, admin.id, ERASURE_WITHDRAWAL);
       // Their notifications go, with the e-mails not yet sent (after the withdrawals, which notify nobody).
@@ -117,7 +127,7 @@ export class PersonalDataService {
           targetType: 'user',
           targetId: userId,
           address: admin.address,
-          details: { applicationsWithdrawn: withdrawn, notificationsRemoved },
+          details: { applicationsWithdrawn: withdrawn, notificationsRemoved, mobilitiesErased },
         },
         manager,
       );

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ApplicationErrorCode } from '../applications/application-error-codes.js';
 import { ApplicationEvent } from '../applications/application-event.entity.js';
 import type { ApplicationStatus } from '../applications/application-state.js';
@@ -92,6 +92,31 @@ export class AssessmentsService {
       );
       return toAssessmentResponse(assessment);
     });
+  }
+
+  /** The ratings of a person's applications, for their personal-data export (notes included). */
+  async exportFor(studentId: string): Promise<AssessmentResponse[]> {
+    const rows = await this.dataSource
+      .getRepository(ApplicationAssessment)
+      .createQueryBuilder('r')
+      .innerJoin('r.application', 'a')
+      .where('a.student_id = :studentId', { studentId })
+      .orderBy('r.assessed_at', 'ASC')
+      .addOrderBy('r.application_id', 'ASC')
+      .getMany();
+    return rows.map(toAssessmentResponse);
+  }
+
+  /**
+   * Replaces the notes on a person's applications by `placeholder`, on the caller's transaction
+   * (the right to erasure); the ratings stay, as the rounds' scores do.
+   */
+  async eraseNotesOf(manager: EntityManager, studentId: string, placeholder: string): Promise<void> {
+    await manager.query(
+      `UPDATE application_assessments SET note = $2
+        WHERE note IS NOT NULL AND application_id IN (SELECT id FROM applications WHERE student_id = $1)`,
+      [studentId, placeholder],
+    );
   }
 
   /** The rating of an application, for staff; null when there is none. */

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
+import { omobilitiesSchemaProblems } from '../support/ewp-schema.js';
+import { outgoingWorld, submittedApplication, worldProgramme } from '../support/outgoing-fixtures.js';
 import { bootApp, TEST_PASSWORD, type TestApp, type TestUser } from '../support/test-app.js';
 
 const MOTIVATION =
@@ -247,12 +249,153 @@ describe('Personal data: export and erasure (e2e)', () => {
       query: { action: 'user.erased', targetId: person.id },
     });
     // Two receipts and one approval were written for the person; the erasure removed them.
-    expect(trail.body.items[0].details).toEqual({ applicationsWithdrawn: 3, notificationsRemoved: 3 });
+    expect(trail.body.items[0].details).toEqual({
+      applicationsWithdrawn: 3,
+      notificationsRemoved: 3,
+      mobilitiesErased: 0,
+    });
     const [{ left }] = await t.dataSource.query(
       'SELECT count(*)::int AS left FROM notifications WHERE recipient_id = $1',
       [person.id],
     );
     expect(left).toBe(0);
+  });
+
+  it('exports and erases what an outgoing mobility copied (names, email, ESI, birth date, citizenship, comments) and the staff’s assessment notes, through HTTP', async () => {
+    const marker = randomUUID().slice(0, 8);
+    const world = await outgoingWorld(t);
+    const programme = await worldProgramme(t, world);
+    const partner = await t.createUser('partner', { institutionId: world.host.id });
+    const coordinator = await t.createUser('coordinator');
+    const texts = {
+      firstName: `Aigerim${marker}`,
+      lastName: `Serikova${marker}`,
+      studentNumber: `N${marker}`,
+      note: `Aigerim${marker} argued well for Almaty`,
+      rejection: `We cannot host Aigerim${marker} this spring`,
+      cancellation: `Serikova${marker} prefers another term`,
+    };
+    const student = await t.createUser('student', {
+      firstName: texts.firstName,
+      lastName: texts.lastName,
+      studentNumber: texts.studentNumber,
+      homeFacultyId: world.eii.id,
+      studyLevel: 'bachelor',
+    });
+    // Submitted, rated with a note, approved and confirmed with the two EWP facts.
+    const { id: applicationId } = await submittedApplication(t, student, programme.id);
+    const rated = await t.http.patch(
+      `/api/applications/${applicationId}/assessment`,
+      { motivationRating: 4, note: texts.note },
+      { token: advisor.token },
+    );
+    expect(rated.status).toBe(200);
+    const approved = await t.http.post(
+      `/api/applications/${applicationId}/decision`,
+      { outcome: 'approve' },
+      { token: advisor.token },
+    );
+    expect(approved.status).toBe(200);
+    const confirmed = await t.http.post(
+      `/api/applications/${applicationId}/confirm`,
+      { birthDate: '2004-02-29', citizenship: 'KZ' },
+      { token: student.token },
+    );
+    expect(confirmed.status).toBe(200);
+    const [{ id: mobilityId }] = (await t.dataSource.query(
+      `SELECT id FROM outgoing_mobilities WHERE application_id = $1`,
+      [applicationId],
+    )) as Array<{ id: string }>;
+    const rejected = await t.http.post(
+      `/api/outgoing/${mobilityId}/verification`,
+      { outcome: 'rejected', comment: texts.rejection },
+      { token: partner.token },
+    );
+    expect(rejected.status).toBe(200);
+    const cancelled = await t.http.post(
+      `/api/outgoing/${mobilityId}/transition`,
+      { to: 'cancelled', comment: texts.cancellation },
+      { token: coordinator.token },
+    );
+    expect(cancelled.status).toBe(200);
+
+    const exported = await t.http.get('/api/auth/me/export', { token: student.token });
+    expect(exported.status).toBe(200);
+    expect(exported.body.outgoingMobilities).toEqual([
+      expect.objectContaining({
+        id: mobilityId,
+        status: 'cancelled',
+        student: expect.objectContaining({
+          firstName: texts.firstName,
+          email: student.email,
+          birthDate: '2004-02-29',
+          citizenship: 'KZ',
+          globalId: expect.stringContaining(texts.studentNumber),
+        }),
+        verification: expect.objectContaining({ status: 'rejected', comment: texts.rejection }),
+      }),
+    ]);
+    expect(
+      exported.body.outgoingMobilities[0].events.map((event: { comment: string | null }) => event.comment),
+    ).toEqual([null, texts.rejection, texts.cancellation]);
+    const exportedApplication = exported.body.applications.find(
+      (application: { id: string }) => application.id === applicationId,
+    );
+    expect(exportedApplication.assessment).toMatchObject({ motivationRating: 4, note: texts.note });
+
+    const erased = await t.http.post(`/api/users/${student.id}/erase`, undefined, { token: admin.token });
+    expect(erased.status).toBe(200);
+
+    const tables: Array<{ table_name: string }> = await t.dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    );
+    for (const needle of [student.email, texts.firstName, texts.lastName, texts.studentNumber, marker]) {
+      for (const { table_name: table } of tables) {
+        const [{ count }] = await t.dataSource.query(
+          `SELECT count(*)::int AS count FROM "${table}" row WHERE row::text ILIKE $1`,
+          [`%${needle}%`],
+        );
+        expect({ table, needle, count }).toEqual({ table, needle, count: 0 });
+      }
+    }
+    const mobility = await t.http.get(`/api/outgoing/${mobilityId}`, { token: coordinator.token });
+    expect(mobility.status).toBe(200);
+    expect(mobility.body).toMatchObject({
+      status: 'cancelled',
+      receivingInstitution: { id: world.host.id },
+      academicYear: '2025/2026',
+      term: 'spring',
+      student: {
+        firstName: 'Erased',
+        lastName: 'Person',
+        birthDate: null,
+        citizenship: null,
+        globalId: `urn:schac:personalUniqueCode:int:esi:umons.ac.be:${student.id}`,
+      },
+      verification: { status: 'rejected', comment: '[erased]' },
+    });
+    const events = await t.http.get(`/api/outgoing/${mobilityId}/events`, { token: coordinator.token });
+    expect(events.body.items.map((event: { comment: string | null }) => event.comment)).toEqual([
+      null,
+      '[erased]',
+      '[erased]',
+    ]);
+    const assessment = await t.http.get(`/api/applications/${applicationId}`, { token: advisor.token });
+    expect(assessment.body.assessment).toMatchObject({ motivationRating: 4, note: '[erased]' });
+    // What a partner's system reads still validates, without the person.
+    const xml = await t.http.get(`/api/outgoing/${mobilityId}/ewp.xml`, { token: coordinator.token });
+    expect(xml.status).toBe(200);
+    expect(xml.text).not.toContain(marker);
+    expect(await omobilitiesSchemaProblems(xml.text)).toEqual([]);
+    const trail = await t.http.get('/api/audit', {
+      token: admin.token,
+      query: { action: 'user.erased', targetId: student.id },
+    });
+    expect(trail.body.items[0].details).toEqual({
+      applicationsWithdrawn: 0,
+      notificationsRemoved: expect.any(Number),
+      mobilitiesErased: 1,
+    });
   });
 
   it('refuses a second erasure, an admin erasing themselves, and anyone but an admin', async () => {

@@ -2,12 +2,18 @@ import {
   ApplicationEventResponse,
   ApplicationResponse,
 } from '../../applications/dto/application.response.js';
+import { OutgoingEventResponse, OutgoingResponse } from '../../outgoing/dto/outgoing.response.js';
 import { NotificationResponse } from '../../notifications/dto/notification.response.js';
 import { UserResponse } from '../../users/dto/user.response.js';
 
 export class ExportedApplication extends ApplicationResponse {
   /** The application's timeline, oldest step first. */
   events: ApplicationEventResponse[];
+}
+
+export class ExportedOutgoingMobility extends OutgoingResponse {
+  /** The mobility's timeline, oldest step first. */
+  events: OutgoingEventResponse[];
 }
 
 export class ExportedAuditEntry {
@@ -28,6 +34,8 @@ export class PersonalDataExport {
   exportedAt: Date;
   profile: UserResponse;
   applications: ExportedApplication[];
+  /** The mobilities abroad the caller was nominated for, as sent to the host. */
+  outgoingMobilities: ExportedOutgoingMobility[];
   /** Security events about the caller: sign-ins, role changes, decisions they made. */
   auditTrail: ExportedAuditEntry[];
   /** The notifications the caller received, oldest first. */
