@@ -736,7 +736,7 @@ async function explainLists(client, fixtures) {
 /**
  * @param {ScenarioResult[]} results
  * @param {Record<string, unknown> | undefined} exported
- * @param {Awaited<ReturnType<typeof mailScenario>>['report'] | undefined} [mail]
+ * @param {Awaited<ReturnType<typeof mailScenario>>['report']} [mail]
  * @param {Awaited<ReturnType<typeof roundsScenario>>} [rounds]
  * @param {Awaited<ReturnType<typeof pageWeights>>} [weights]
  */

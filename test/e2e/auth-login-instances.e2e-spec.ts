@@ -1,5 +1,5 @@
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loginFrom } from '../support/login-from.js';
 import { bootApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 /**
@@ -19,37 +19,11 @@ describe('Login limits across instances (e2e)', () => {
     await second?.close();
   });
 
-  /** POST /api/auth/login to `app` over a socket bound to `localAddress` (the client address). */
-  function login(app: TestApp, email: string, password: string, localAddress: string) {
+  /** POST /api/auth/login to `app` from `localAddress` (the client address). */
+  async function login(app: TestApp, email: string, password: string, localAddress: string) {
     const port = (app.app.getHttpServer().address() as AddressInfo).port;
-    const payload = JSON.stringify({ email, password });
-    return new Promise<{ status: number; code?: string; retryAfter?: string }>((resolve, reject) => {
-      const request = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: '/api/auth/login',
-          localAddress,
-          agent: false,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              code: (JSON.parse(text) as { code?: string }).code,
-              retryAfter: response.headers['retry-after'] as string | undefined,
-            }),
-          );
-        },
-      );
-      request.on('error', reject);
-      request.end(payload);
-    });
+    const answer = await loginFrom(port, { email, password }, localAddress);
+    return { status: answer.status, code: answer.body.code, retryAfter: answer.headers['retry-after'] };
   }
 
   it('refuses the sixth failed login in a minute whichever instance receives it', async () => {

@@ -1,7 +1,7 @@
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { jest } from '@jest/globals';
 import { PasswordService } from '../../src/users/password.service.js';
+import { loginFrom, type LoginAnswer } from '../support/login-from.js';
 import { bootApp, TEST_PASSWORD, uniqueEmail, type TestApp } from '../support/test-app.js';
 
 /**
@@ -10,13 +10,6 @@ import { bootApp, TEST_PASSWORD, uniqueEmail, type TestApp } from '../support/te
  * loopback range (127.0.0.0/8 all reaches this machine): the tests never share an address with
  * each other or with other test files (127.0.0.1).
  */
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  headers: Record<string, unknown>;
-  /** Milliseconds from sending to the answer. */
-  took: number;
-}
 
 describe('Login limits (e2e)', () => {
   let t: TestApp;
@@ -30,38 +23,8 @@ describe('Login limits (e2e)', () => {
     await t.close();
   });
 
-  /** POST /api/auth/login over a socket bound to `localAddress`, which the portal sees as the client. */
-  function login(email: string, password: string, localAddress: string): Promise<Answer> {
-    const started = performance.now();
-    const payload = JSON.stringify({ email, password });
-    return new Promise((resolve, reject) => {
-      const request = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          method: 'POST',
-          path: '/api/auth/login',
-          localAddress,
-          agent: false,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () =>
-            resolve({
-              status: response.statusCode ?? 0,
-              body: JSON.parse(text) as Record<string, unknown>,
-              headers: response.headers,
-              took: performance.now() - started,
-            }),
-          );
-        },
-      );
-      request.on('error', reject);
-      request.end(payload);
-    });
+  function login(email: string, password: string, localAddress: string): Promise<LoginAnswer> {
+    return loginFrom(port, { email, password }, localAddress);
   }
 
   it('keeps a real login from another address prompt while one address floods unknown emails', async () => {
@@ -137,7 +100,7 @@ describe('Login limits (e2e)', () => {
       );
       // The right password leaves last, once the allowance has been taken by the wrong ones (the
       // refusals beyond it answer at once, while the checked ones are still hashing).
-      const answers: Answer[] = [];
+      const answers: LoginAnswer[] = [];
       const settled = wrong.map((promise) => promise.then((answer) => answers.push(answer)));
       while (answers.filter((answer) => answer.status === 429).length < 14) {
         if (answers.length === 19) break;

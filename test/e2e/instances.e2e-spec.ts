@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { REFERENCE_DATA_STEPS } from '../../src/reference-data/steps/index.js';
 import { buildOnce } from '../support/build-once.js';
@@ -6,6 +5,7 @@ import { insertInstitution, insertProgramme } from '../support/catalogue-fixture
 import { createFreshDatabase, type FreshDatabase } from '../support/fresh-database.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/round-robin-proxy.js';
 import { startServer, waitUntilHealthy, type ServerProcess } from '../support/server-process.js';
+import { loginFrom } from '../support/login-from.js';
 import { bootApp, TEST_PASSWORD, type TestApp } from '../support/test-app.js';
 
 const MOTIVATION =
@@ -69,7 +69,7 @@ describe('Two instances on one database (e2e)', () => {
     );
     expect(loaded.sort()).toEqual(REFERENCE_DATA_STEPS.map((step) => step.name).sort());
     const admins = servers.map((server) => server.output().split('Created the admin account').length - 1);
-    expect(admins.sort()).toEqual([0, 1]);
+    expect(admins.sort((a, b) => a - b)).toEqual([0, 1]);
 
     const [recorded] = await t.dataSource.query<Array<{ rows: number; names: number }>>(
       `SELECT count(*)::int AS rows, count(DISTINCT name)::int AS names FROM typeorm_migrations`,
@@ -199,30 +199,8 @@ describe('Two instances on one database (e2e)', () => {
   });
 
   /** POST /api/auth/login through the balancer from `localAddress` (the client's address). */
-  function login(email: string, password: string, localAddress: string) {
-    const payload = JSON.stringify({ email, password });
-    return new Promise<{ status: number; code?: string }>((resolve, reject) => {
-      const request = httpRequest(
-        {
-          host: '127.0.0.1',
-          port: proxy.port,
-          method: 'POST',
-          path: '/api/auth/login',
-          localAddress,
-          agent: false,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () =>
-            resolve({ status: response.statusCode ?? 0, code: (JSON.parse(text) as { code?: string }).code }),
-          );
-        },
-      );
-      request.on('error', reject);
-      request.end(payload);
-    });
+  async function login(email: string, password: string, localAddress: string) {
+    const answer = await loginFrom(proxy.port, { email, password }, localAddress);
+    return { status: answer.status, code: answer.body.code };
   }
 });

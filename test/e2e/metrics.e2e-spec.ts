@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loginFrom } from '../support/login-from.js';
 import { bootApp, type TestApp } from '../support/test-app.js';
 
 const TOKEN = 'metrics-token-for-the-e2e-test';
@@ -99,26 +99,7 @@ describe('Metrics (e2e)', () => {
 });
 
 /** A failed login from `localAddress` (an address of this test's own, so no other count moves). */
-function wrongLogin(app: TestApp, email: string, localAddress: string): Promise<number> {
+async function wrongLogin(app: TestApp, email: string, localAddress: string): Promise<number> {
   const port = (app.app.getHttpServer().address() as AddressInfo).port;
-  const payload = JSON.stringify({ email, password: 'Not-the-password-1' });
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      {
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/api/auth/login',
-        localAddress,
-        agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
-      },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
+  return (await loginFrom(port, { email, password: 'Not-the-password-1' }, localAddress)).status;
 }
