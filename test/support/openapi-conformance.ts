@@ -8,7 +8,7 @@ import type { OpenAPIV3 } from 'openapi-types';
  * - an object schema that does not say otherwise takes no field it does not declare
  *   (`additionalProperties: false`);
  * - a success status the operation does not declare, or a JSON answer without a schema, is a failure;
- * - `date` and `date-time` formats are checked.
+ * - `date`, `date-time` and `uuid` formats are checked.
  * A `nullable` property accepts null also when its schema is a reference (`allOf: [$ref]`) or an
  * enum, as @nestjs/swagger writes them and generated clients read them.
  */
@@ -26,6 +26,7 @@ export interface RecordedResponse {
 
 type Schema = OpenAPIV3.SchemaObject | OpenAPIV3.ReferenceObject;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
@@ -88,6 +89,7 @@ export class ResponseConformance {
       customizeAjv: (ajv) => {
         ajv.addFormat('date', DATE);
         ajv.addFormat('date-time', DATE_TIME);
+        ajv.addFormat('uuid', UUID);
         return ajv;
       },
     });
