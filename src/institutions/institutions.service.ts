@@ -146,6 +146,17 @@ export class InstitutionsService {
     return rows.map((row) => row.code);
   }
 
+  /** Every partner institution (not the home one) by name: the choices of a form's select. */
+  async partnerChoices(): Promise<Array<{ id: string; name: string }>> {
+    return this.institutions
+      .createQueryBuilder('i')
+      .select(['i.id AS id', 'i.name AS name'])
+      .where('NOT i.is_home')
+      .orderBy('i.name')
+      .addOrderBy('i.id')
+      .getRawMany<{ id: string; name: string }>();
+  }
+
   /** The home institution's faculties by name (a student picks theirs when registering). */
   async homeFaculties(): Promise<Faculty[]> {
     return this.faculties

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/decorators/roles.decorator.js';
 import { DomainException } from '../../common/errors/domain.exception.js';
 import { ErrorCode } from '../../common/errors/error-codes.js';
+import { InstitutionsService } from '../../institutions/institutions.service.js';
 import { PersonalDataService } from '../../privacy/personal-data.service.js';
 import { formState, type FieldError } from '../../web/components/forms.js';
 import { formFields, textOf, validateForm } from '../../web/form-validation.js';
@@ -14,7 +15,21 @@ import { UpdateUserDto } from '../dto/update-user.dto.js';
 import { UsersService } from '../users.service.js';
 import { EraseUserPage, NewUserPage, STAFF_ROLES, UserPage, UsersPage } from './users-admin.pages.js';
 
-const NEW_USER_FIELDS = ['email', 'firstName', 'lastName', 'role', 'preferredLocale', 'password'] as const;
+const NEW_USER_FIELDS = [
+  'email',
+  'firstName',
+  'lastName',
+  'role',
+  'preferredLocale',
+  'password',
+  'institutionId',
+] as const;
+
+/** The field labels' keys where they differ from `usersAdmin.field.<name>`. */
+const LABEL_KEYS: Record<string, string> = {
+  preferredLocale: 'usersAdmin.field.language',
+  institutionId: 'usersAdmin.field.institution',
+};
 
 /** The twin of /api/users (and /api/users/:id/erase) for admins. */
 @Roles('admin')
@@ -23,6 +38,7 @@ export class UsersAdminPagesController {
   constructor(
     private readonly users: UsersService,
     private readonly personalData: PersonalDataService,
+    private readonly institutions: InstitutionsService,
     private readonly web: WebPages,
   ) {}
 
@@ -53,11 +69,16 @@ export class UsersAdminPagesController {
   }
 
   @Get('new')
-  newUser(@PageReply() reply: FastifyReply): void {
+  async newUser(@PageReply() reply: FastifyReply): Promise<void> {
     const page = this.web.page(reply);
-    page.render(<NewUserPage form={formState({ role: 'advisor', preferredLocale: page.locale })} />, {
-      title: page.t('usersAdmin.create'),
-    });
+    const institutions = await this.institutions.partnerChoices();
+    page.render(
+      <NewUserPage
+        form={formState({ role: 'advisor', preferredLocale: page.locale })}
+        institutions={institutions}
+      />,
+      { title: page.t('usersAdmin.create') },
+    );
   }
 
   @Post('new')
@@ -65,17 +86,20 @@ export class UsersAdminPagesController {
     const page = this.web.page(reply);
     const fields = formFields(body);
     const input = Object.fromEntries(NEW_USER_FIELDS.map((name) => [name, textOf(fields, name)]));
+    // Without JavaScript the institution select is there for every role: it counts for a partner only.
+    if (input.role !== 'partner') input.institutionId = undefined;
     const labels = Object.fromEntries(
-      NEW_USER_FIELDS.map((name) => [
-        name,
-        page.t(`usersAdmin.field.${name === 'preferredLocale' ? 'language' : name}`),
-      ]),
+      NEW_USER_FIELDS.map((name) => [name, page.t(LABEL_KEYS[name] ?? `usersAdmin.field.${name}`)]),
     );
+    const institutions = await this.institutions.partnerChoices();
     const refuse = (errors: FieldError[], status: number) =>
-      page.render(<NewUserPage form={formState({ ...fields, password: undefined }, errors)} />, {
-        title: page.t('usersAdmin.create'),
-        status,
-      });
+      page.render(
+        <NewUserPage
+          form={formState({ ...fields, password: undefined }, errors)}
+          institutions={institutions}
+        />,
+        { title: page.t('usersAdmin.create'), status },
+      );
     const validated = await validateForm(CreateUserDto, input);
     if (!validated.ok) {
       // A field left empty is asked for, whatever else its validators say.
@@ -105,8 +129,10 @@ export class UsersAdminPagesController {
   @Get(':id')
   async show(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const page = this.web.page(reply);
-    const user = await this.users.get(id);
-    page.render(<UserPage user={user} />, { title: `${user.firstName} ${user.lastName}` });
+    const [user, institutions] = await Promise.all([this.users.get(id), this.institutions.partnerChoices()]);
+    page.render(<UserPage user={user} institutions={institutions} />, {
+      title: `${user.firstName} ${user.lastName}`,
+    });
   }
 
   @Post(':id/role')
@@ -117,18 +143,52 @@ export class UsersAdminPagesController {
   ): Promise<void> {
     const page = this.web.page(reply);
     const fields = formFields(body);
-    const validated = await validateForm(UpdateUserDto, { role: textOf(fields, 'role') });
+    const role = textOf(fields, 'role');
+    const validated = await validateForm(UpdateUserDto, {
+      role,
+      // Counts for a partner only (the select is there for every role without JavaScript).
+      institutionId: role === 'partner' ? textOf(fields, 'institutionId') : undefined,
+    });
+    const refuse = async (errors: FieldError[], status: number) => {
+      const [user, institutions] = await Promise.all([
+        this.users.get(id),
+        this.institutions.partnerChoices(),
+      ]);
+      return page.render(
+        <UserPage user={user} form={formState(fields, errors)} institutions={institutions} />,
+        {
+          title: `${user.firstName} ${user.lastName}`,
+          status,
+        },
+      );
+    };
     if (!validated.ok || validated.value.role === undefined) {
-      const user = await this.users.get(id);
-      const errors = [
-        { field: 'role', message: page.t('web.validation.isIn', { field: page.t('usersAdmin.field.role') }) },
-      ];
-      return page.render(<UserPage user={user} form={formState(fields, errors)} />, {
-        title: `${user.firstName} ${user.lastName}`,
-        status: 400,
-      });
+      const invalidInstitution = validated.ok
+        ? false
+        : validated.problems.some((p) => p.field === 'institutionId');
+      return refuse(
+        invalidInstitution
+          ? [{ field: 'institutionId', message: page.t('usersAdmin.error.institution') }]
+          : [
+              {
+                field: 'role',
+                message: page.t('web.validation.isIn', { field: page.t('usersAdmin.field.role') }),
+              },
+            ],
+        400,
+      );
     }
-    await this.users.update(id, { role: validated.value.role }, this.actor(page, reply));
+    try {
+      await this.users.update(
+        id,
+        { role: validated.value.role, institutionId: validated.value.institutionId },
+        this.actor(page, reply),
+      );
+    } catch (error) {
+      const sentence = page.errorSentence(error);
+      if (!sentence) throw error;
+      return refuse(fieldsOf(page, error, sentence), error instanceof DomainException ? error.status : 409);
+    }
     page.redirect(`/admin/users/${id}`, 'usersAdmin.notice.roleChanged');
   }
 
@@ -177,8 +237,9 @@ function fieldsOf(page: Page, error: unknown, sentence: string): FieldError[] {
   const named = Array.isArray(listed) ? listed.map((entry: { field: string }) => entry.field) : [];
   if (error.code === ErrorCode.ALREADY_EXISTS) named.push('email');
   if (named.length === 0) return [{ field: 'form', message: sentence }];
-  return named.map((field) => ({
-    field,
-    message: field === 'password' ? page.t('usersAdmin.error.password') : sentence,
-  }));
+  const own: Record<string, string> = {
+    password: 'usersAdmin.error.password',
+    institutionId: 'usersAdmin.error.institution',
+  };
+  return named.map((field) => ({ field, message: own[field] ? page.t(own[field]) : sentence }));
 }

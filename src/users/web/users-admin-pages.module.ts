@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InstitutionsModule } from '../../institutions/institutions.module.js';
 import { PrivacyModule } from '../../privacy/privacy.module.js';
 import { WebRegistry } from '../../web/web.registry.js';
 import { UsersModule } from '../users.module.js';
@@ -6,7 +7,10 @@ import { UsersAdminPagesController } from './users-admin-pages.controller.js';
 import { usersAdminMessages } from './users-admin.messages.js';
 
 /** Admins' account pages: search, staff creation, role, (de)activation and erasure. */
-@Module({ imports: [UsersModule, PrivacyModule], controllers: [UsersAdminPagesController] })
+@Module({
+  imports: [UsersModule, PrivacyModule, InstitutionsModule],
+  controllers: [UsersAdminPagesController],
+})
 export class UsersAdminPagesModule {
   constructor(registry: WebRegistry) {
     registry.addMessages(usersAdminMessages);

@@ -16,10 +16,31 @@ import type { UserResponse } from '../dto/user.response.js';
 import { ROLES } from '../role.js';
 
 /**
- * Roles an admin creates here: every account but a student's (students register themselves) and a
- * partner's, which names its institution (`POST /api/users` with `institutionId`).
+ * Roles an admin creates here: every account but a student's (students register themselves); a
+ * partner's names its institution (`POST /api/users` with `institutionId`).
  */
-export const STAFF_ROLES = ROLES.filter((role) => role !== 'student' && role !== 'partner');
+export const STAFF_ROLES = ROLES.filter((role) => role !== 'student');
+
+/** A partner institution as a select offers it. */
+export interface InstitutionChoice {
+  id: string;
+  name: string;
+}
+
+/** Which partner institution a partner coordinator works for (ignored for any other role). */
+function InstitutionSelect({ form, institutions }: { form: FormState; institutions: InstitutionChoice[] }) {
+  const { t } = usePage();
+  return (
+    <Select
+      form={form}
+      name="institutionId"
+      label={t('usersAdmin.field.institution')}
+      hint={t('usersAdmin.hint.institution')}
+      blank={t('usersAdmin.noInstitution')}
+      options={institutions.map((institution) => ({ value: institution.id, label: institution.name }))}
+    />
+  );
+}
 
 function roleOptions(t: (key: string) => string, roles: readonly string[] = ROLES): Option[] {
   return roles.map((role) => ({ value: role, label: t(`usersAdmin.role.${role}`) }));
@@ -97,7 +118,7 @@ export function UsersPage({ form, list }: { form: FormState; list?: Page<UserRes
 }
 
 /** A staff account made by an admin, with a first password the person changes later. */
-export function NewUserPage({ form }: { form: FormState }) {
+export function NewUserPage({ form, institutions }: { form: FormState; institutions: InstitutionChoice[] }) {
   const { t, href } = usePage();
   return (
     <>
@@ -122,6 +143,7 @@ export function NewUserPage({ form }: { form: FormState }) {
           label={t('usersAdmin.field.role')}
           options={roleOptions(t, STAFF_ROLES)}
         />
+        <InstitutionSelect form={form} institutions={institutions} />
         <Select
           form={form}
           name="preferredLocale"
@@ -143,9 +165,18 @@ export function NewUserPage({ form }: { form: FormState }) {
 }
 
 /** One account: its facts, its role, (de)activation and the way to erasure. */
-export function UserPage({ user, form }: { user: UserResponse; form?: FormState }) {
+export function UserPage({
+  user,
+  form,
+  institutions,
+}: {
+  user: UserResponse;
+  form?: FormState;
+  institutions: InstitutionChoice[];
+}) {
   const { t, href, formatDateTime } = usePage();
-  const roleForm = form ?? formState({ role: user.role });
+  const roleForm = form ?? formState({ role: user.role, institutionId: user.institutionId ?? undefined });
+  const institution = institutions.find((choice) => choice.id === user.institutionId);
   return (
     <>
       <p>
@@ -159,6 +190,12 @@ export function UserPage({ user, form }: { user: UserResponse; form?: FormState 
         <dd>{user.email}</dd>
         <dt>{t('usersAdmin.field.role')}</dt>
         <dd>{t(`usersAdmin.role.${user.role}`)}</dd>
+        {institution ? (
+          <>
+            <dt>{t('usersAdmin.field.institution')}</dt>
+            <dd>{institution.name}</dd>
+          </>
+        ) : null}
         <dt>{t('usersAdmin.field.state')}</dt>
         <dd>
           <StatusTag user={user} />
@@ -174,6 +211,7 @@ export function UserPage({ user, form }: { user: UserResponse; form?: FormState 
           <ErrorSummary form={roleForm} />
           <Form action={href(`/admin/users/${user.id}/role`)}>
             <Select form={roleForm} name="role" label={t('usersAdmin.field.role')} options={roleOptions(t)} />
+            <InstitutionSelect form={roleForm} institutions={institutions} />
             <SubmitButton variant="secondary">{t('usersAdmin.saveRole')}</SubmitButton>
           </Form>
           <h2>{t('usersAdmin.access')}</h2>
