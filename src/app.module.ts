@@ -19,6 +19,8 @@ import { NewsPagesModule } from './news/web/news-pages.module.js';
 import { ProgrammePagesModule } from './programmes/web/programme-pages.module.js';
 import { IncomingModule } from './incoming/incoming.module.js';
 import { IncomingPagesModule } from './incoming/web/incoming-pages.module.js';
+import { OutgoingPagesModule } from './outgoing/web/outgoing-pages.module.js';
+import { PartnerPagesModule } from './partners/web/partner-pages.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { AgreementPagesModule } from './agreements/web/agreement-pages.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
@@ -67,6 +69,8 @@ import { WebModule } from './web/web.module.js';
     HomePagesModule,
     NotificationPagesModule,
     IncomingPagesModule,
+    OutgoingPagesModule,
+    PartnerPagesModule,
     ProgrammeStaffPagesModule,
     AgreementPagesModule,
     InstitutionStaffPagesModule,

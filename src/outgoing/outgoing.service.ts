@@ -165,6 +165,20 @@ export class OutgoingService {
     return this.load(id, caller);
   }
 
+  /**
+   * The mobility a confirmed application became, for its student (their application page): null
+   * before confirmation, and for anyone else's application.
+   */
+  async ofApplication(student: AuthUser, applicationId: string): Promise<OutgoingResponse | null> {
+    const mobility = await this.withRelations(this.mobilities.createQueryBuilder('m'))
+      .where('m.application_id = :applicationId AND m.student_id = :studentId', {
+        applicationId,
+        studentId: student.id,
+      })
+      .getOne();
+    return mobility ? toOutgoingResponse(mobility) : null;
+  }
+
   /** Newest first, filtered; keyset pages. */
   async list(caller: AuthUser, query: ListOutgoingQuery): Promise<Page<OutgoingResponse>> {
     const builder = this.withRelations(this.mobilities.createQueryBuilder('m'));

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { insertInstitution } from '../support/catalogue-fixtures.js';
+import { omobilitiesSchemaProblems } from '../support/ewp-schema.js';
+import {
+  outgoingWorld,
+  submittedApplication,
+  worldProgramme,
+  type OutgoingWorld,
+} from '../support/outgoing-fixtures.js';
 import { pageRequest } from '../support/page-session.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 
@@ -10,11 +17,33 @@ import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 describe('Outgoing mobility and partner pages (e2e)', () => {
   let t: TestApp;
   let admin: TestUser;
+  let advisor: TestUser;
+  let coordinator: TestUser;
+  let world: OutgoingWorld;
 
   beforeAll(async () => {
     t = await bootApp();
     admin = await t.createUser('admin');
+    advisor = await t.createUser('advisor');
+    coordinator = await t.createUser('coordinator');
+    world = await outgoingWorld(t);
   });
+
+  const student = (lastName = `Outgoing ${randomUUID().slice(0, 8)}`) =>
+    t.createUser('student', { homeFacultyId: world.eii.id, studyLevel: 'master', lastName });
+
+  /** A submitted application of `person` approved by the advisor: answers its id. */
+  async function approvedApplication(person: TestUser, programmeId?: string): Promise<string> {
+    const programme = programmeId ?? (await worldProgramme(t, world)).id;
+    const { id } = await submittedApplication(t, person, programme);
+    const approved = await t.http.post(
+      `/api/applications/${id}/decision`,
+      { outcome: 'approve' },
+      { token: advisor.token },
+    );
+    expect(approved.status).toBe(200);
+    return id;
+  }
   afterAll(async () => {
     await t.close();
   });
@@ -114,6 +143,287 @@ describe('Outgoing mobility and partner pages (e2e)', () => {
       expect(
         await t.dataSource.query(`SELECT role, institution_id FROM users WHERE id = $1`, [person.id]),
       ).toEqual([{ role: 'advisor', institution_id: null }]);
+    });
+  });
+
+  describe('student: the answer to an approved place', () => {
+    it('shows the deadline and the two answers, refuses a bad citizenship beside the field, confirms and shows the mobility', async () => {
+      const person = await student();
+      const id = await approvedApplication(person);
+      const shown = await get(person, `/en/applications/${id}`);
+      expect(shown.status).toBe(200);
+      expect(shown.text).toMatch(/Confirm or decline before [^<]*2\d{3}/);
+      expect(shown.text).toContain(`action="/en/applications/${id}/confirm"`);
+      expect(shown.text).toContain(`href="/en/applications/${id}/decline"`);
+
+      const refused = await post(person, `/fr/applications/${id}/confirm`, {
+        birthDate: '2003-05-14',
+        citizenship: 'Belgique',
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain('class="error-summary"');
+      expect(refused.text).toContain('id="field-citizenship-error"');
+      expect(refused.text).toContain('value="2003-05-14"');
+      expect(await t.dataSource.query(`SELECT status FROM applications WHERE id = $1`, [id])).toEqual([
+        { status: 'approved' },
+      ]);
+
+      const future = await post(person, `/en/applications/${id}/confirm`, { birthDate: '2999-01-01' });
+      expect(future.status).toBe(400);
+      expect(future.text).toContain('id="field-birthDate-error"');
+
+      const confirmed = await post(person, `/en/applications/${id}/confirm`, {
+        birthDate: '2003-05-14',
+        citizenship: 'be',
+      });
+      expect(confirmed.status).toBe(303);
+      expect(confirmed.headers.location).toBe(`/en/applications/${id}?notice=applications.notice.confirmed`);
+      const [mobility] = (await t.dataSource.query(
+        `SELECT status, birth_date::text AS birth_date, citizenship, receiving_institution_id FROM outgoing_mobilities WHERE application_id = $1`,
+        [id],
+      )) as Array<Record<string, string>>;
+      expect(mobility).toEqual({
+        status: 'nomination',
+        birth_date: '2003-05-14',
+        citizenship: 'BE',
+        receiving_institution_id: world.host.id,
+      });
+      const after = await get(person, `/ru/applications/${id}`);
+      expect(after.text).toContain('Ваша мобильность');
+      expect(after.text).toContain(world.host.name);
+      expect(after.text).not.toContain(`/ru/applications/${id}/confirm`);
+
+      // Answered once: a second confirmation is refused with the sentence, nothing changes.
+      const again = await post(person, `/en/applications/${id}/confirm`, {});
+      expect(again.status).toBe(409);
+      expect(again.text).toContain('class="error-summary"');
+    });
+
+    it('declines after the confirmation page: the place goes back, another student’s application is the 404 page', async () => {
+      const person = await student();
+      const programme = await worldProgramme(t, world, { places: 1 });
+      const id = await approvedApplication(person, programme.id);
+      const other = await student();
+      expect((await get(other, `/en/applications/${id}/decline`)).status).toBe(404);
+      expect((await post(other, `/en/applications/${id}/decline`, {})).status).toBe(404);
+      expect((await post(other, `/en/applications/${id}/confirm`, {})).status).toBe(404);
+
+      const page = await get(person, `/kk/applications/${id}/decline`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Орыннан бас тарту');
+      const declined = await post(person, `/en/applications/${id}/decline`, { comment: 'I stay in Mons' });
+      expect(declined.status).toBe(303);
+      expect(declined.headers.location).toBe(`/en/applications/${id}?notice=applications.notice.declined`);
+      expect(await t.dataSource.query(`SELECT status FROM applications WHERE id = $1`, [id])).toEqual([
+        { status: 'declined' },
+      ]);
+      expect(
+        await t.dataSource.query(`SELECT places_taken FROM programmes WHERE id = $1`, [programme.id]),
+      ).toEqual([{ places_taken: 0 }]);
+    });
+  });
+
+  describe('office: outgoing mobilities list and page', () => {
+    /** A confirmed mobility of a student of the test's own: answers its ids and the student's name. */
+    async function confirmed(lastName: string) {
+      const person = await student(lastName);
+      const id = await approvedApplication(person);
+      expect((await post(person, `/en/applications/${id}/confirm`, {})).status).toBe(303);
+      const [{ id: mobilityId }] = (await t.dataSource.query(
+        `SELECT id FROM outgoing_mobilities WHERE application_id = $1`,
+        [id],
+      )) as Array<{ id: string }>;
+      return { mobilityId, person };
+    }
+
+    it('lists with filters, shows the EWP fields, the steps the workflow allows and the XML document', async () => {
+      const marker = randomUUID().slice(0, 8);
+      const first = await confirmed(`Zhaksylyk${marker}`);
+      const second = await confirmed(`Zhaksylyk${marker}`);
+      const list = await get(coordinator, `/en/outgoing?q=Zhaksylyk${marker}&status=nomination`);
+      expect(list.status).toBe(200);
+      expect(list.text).toContain(`href="/en/outgoing/${first.mobilityId}"`);
+      expect(list.text).toContain(`href="/en/outgoing/${second.mobilityId}"`);
+      const none = await get(coordinator, `/en/outgoing?q=Zhaksylyk${marker}&status=live`);
+      expect(none.text).toContain('No mobility matches these filters.');
+      const bad = await get(coordinator, `/fr/outgoing?hostInstitutionId=not-a-uuid`);
+      expect(bad.status).toBe(400);
+      expect(bad.text).toContain('class="error-summary"');
+
+      const page = await get(coordinator, `/en/outgoing/${first.mobilityId}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('urn:schac:personalUniqueCode:int:esi:umons.ac.be:');
+      expect(page.text).toContain('2025/2026-2/2');
+      expect(page.text).toContain('Awaiting the host’s answer');
+      // Going live waits for the host's acceptance: only cancelling is offered.
+      expect(page.text).toContain('name="to" value="cancelled"');
+      expect(page.text).not.toContain('name="to" value="live"');
+      expect(page.text).toContain(`href="/en/outgoing/${first.mobilityId}/ewp.xml"`);
+
+      const xml = await get(coordinator, `/en/outgoing/${first.mobilityId}/ewp.xml`);
+      expect(xml.status).toBe(200);
+      expect(xml.headers['content-type']).toContain('application/xml');
+      expect(await omobilitiesSchemaProblems(xml.text)).toEqual([]);
+
+      // Verified by the host (through the API), the arrival can be recorded; a future day is refused beside the field.
+      const partner = await t.createUser('partner', { institutionId: world.host.id });
+      expect(
+        (
+          await t.http.post(
+            `/api/outgoing/${first.mobilityId}/verification`,
+            { outcome: 'verified' },
+            { token: partner.token },
+          )
+        ).status,
+      ).toBe(200);
+      const future = await post(coordinator, `/en/outgoing/${first.mobilityId}/transition`, {
+        to: 'live',
+        'live-date': '2999-01-01',
+      });
+      expect(future.status).toBe(400);
+      expect(future.text).toContain('id="field-live-date-error"');
+      const today = new Date().toISOString().slice(0, 10);
+      const live = await post(coordinator, `/en/outgoing/${first.mobilityId}/transition`, {
+        to: 'live',
+        'live-date': today,
+        'live-comment': 'Arrived in Almaty',
+      });
+      expect(live.status).toBe(303);
+      expect(live.headers.location).toBe(`/en/outgoing/${first.mobilityId}?notice=outgoing.notice.moved`);
+      expect(
+        await t.dataSource.query(
+          `SELECT status, actual_arrival::text AS arrival FROM outgoing_mobilities WHERE id = $1`,
+          [first.mobilityId],
+        ),
+      ).toEqual([{ status: 'live', arrival: today }]);
+      const timeline = await get(coordinator, `/en/outgoing/${first.mobilityId}`);
+      expect(timeline.text).toContain('Arrived in Almaty');
+      expect(timeline.text).toContain('Nominated → Abroad');
+
+      // A step the workflow no longer allows is the sentence of its code, nothing changes.
+      const back = await post(coordinator, `/en/outgoing/${first.mobilityId}/transition`, {
+        to: 'nomination',
+      });
+      expect(back.status).toBe(409);
+      expect(back.text).toContain('class="error-summary"');
+    });
+  });
+
+  describe('partner: home, answer to a nomination, nomination of their own student', () => {
+    it('answers only its own institution’s nominations: rejection needs a reason, then verify; another partner gets 404 pages', async () => {
+      const partner = await t.createUser('partner', { institutionId: world.host.id });
+      const otherHost = await insertInstitution(t);
+      const stranger = await t.createUser('partner', { institutionId: otherHost.id });
+      const marker = randomUUID().slice(0, 8);
+      const person = await student(`Kassymova${marker}`);
+      const applicationId = await approvedApplication(person);
+      expect((await post(person, `/en/applications/${applicationId}/confirm`, {})).status).toBe(303);
+      const [{ id }] = (await t.dataSource.query(
+        `SELECT id FROM outgoing_mobilities WHERE application_id = $1`,
+        [applicationId],
+      )) as Array<{ id: string }>;
+
+      const home = await get(partner, '/en/partner');
+      expect(home.status).toBe(200);
+      expect(home.text).toContain(world.host.name);
+      expect(home.text).toContain(`href="/en/partner/nominations/${id}"`);
+      expect(home.text).toContain(`Kassymova${marker}`);
+      const theirs = await get(stranger, '/en/partner');
+      expect(theirs.status).toBe(200);
+      expect(theirs.text).not.toContain(`Kassymova${marker}`);
+      expect((await get(stranger, `/en/partner/nominations/${id}`)).status).toBe(404);
+      expect(
+        (await post(stranger, `/en/partner/nominations/${id}/verification`, { outcome: 'verified' })).status,
+      ).toBe(404);
+      // Staff pages stay closed to a partner.
+      expect((await get(partner, `/en/outgoing/${id}`)).status).toBe(403);
+
+      const page = await get(partner, `/ru/partner/nominations/${id}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Принять номинацию');
+      expect(page.text).toContain(`<option value="${world.hostFaculty.id}">`);
+      const noReason = await post(partner, `/en/partner/nominations/${id}/verification`, {
+        outcome: 'rejected',
+      });
+      expect(noReason.status).toBe(400);
+      expect(noReason.text).toContain('id="field-rejected-comment-error"');
+      expect(noReason.text).toContain('Give the reason for the rejection.');
+      expect(
+        await t.dataSource.query(`SELECT verification_status FROM outgoing_mobilities WHERE id = $1`, [id]),
+      ).toEqual([{ verification_status: 'pending' }]);
+
+      const verified = await post(partner, `/en/partner/nominations/${id}/verification`, {
+        outcome: 'verified',
+        receivingFacultyId: world.hostFaculty.id,
+        'verified-comment': 'Welcome to Almaty',
+      });
+      expect(verified.status).toBe(303);
+      expect(verified.headers.location).toBe(`/en/partner/nominations/${id}?notice=partner.notice.verified`);
+      expect(
+        await t.dataSource.query(
+          `SELECT verification_status, verification_comment, receiving_faculty_id FROM outgoing_mobilities WHERE id = $1`,
+          [id],
+        ),
+      ).toEqual([
+        {
+          verification_status: 'verified',
+          verification_comment: 'Welcome to Almaty',
+          receiving_faculty_id: world.hostFaculty.id,
+        },
+      ]);
+      const twice = await post(partner, `/en/partner/nominations/${id}/verification`, {
+        outcome: 'rejected',
+        'rejected-comment': 'Changed our mind',
+      });
+      expect(twice.status).toBe(409);
+      expect(twice.text).toContain('class="error-summary"');
+    });
+
+    it('nominates a student of its own institution to the home institution, refused beside the fields first', async () => {
+      const partner = await t.createUser('partner', { institutionId: world.host.id });
+      const form = await get(partner, '/fr/partner/nominate');
+      expect(form.status).toBe(200);
+      expect(form.text).toContain(`<option value="${world.eii.id}">`);
+      const email = `nominee-${randomUUID().slice(0, 8)}@kaznu.test`;
+      const fields = {
+        firstName: 'Дана',
+        lastName: 'Ермекова',
+        email,
+        hostFacultyId: world.eii.id,
+        academicYear: '2026/2027',
+        term: 'autumn',
+        plannedArrival: '2026-09-14',
+        plannedDeparture: '2026-09-01',
+        notes: '',
+      };
+      const refused = await post(partner, '/en/partner/nominate', { ...fields, firstName: '' });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain('id="field-firstName-error"');
+      expect(refused.text).toContain('value="Ермекова"');
+      const backwards = await post(partner, '/en/partner/nominate', fields);
+      expect(backwards.status).toBe(400);
+      expect(backwards.text).toContain('class="error-summary"');
+      expect(
+        await t.dataSource.query(`SELECT id FROM incoming_mobilities WHERE email = $1`, [email]),
+      ).toEqual([]);
+
+      const nominated = await post(partner, '/en/partner/nominate', {
+        ...fields,
+        plannedDeparture: '2027-01-31',
+      });
+      expect(nominated.status).toBe(303);
+      expect(nominated.headers.location).toBe('/en/partner?notice=partner.notice.nominated');
+      expect(
+        await t.dataSource.query(
+          `SELECT status, home_institution_id, first_name FROM incoming_mobilities WHERE email = $1`,
+          [email],
+        ),
+      ).toEqual([{ status: 'nominated', home_institution_id: world.host.id, first_name: 'Дана' }]);
+      const home = await get(partner, '/en/partner');
+      expect(home.text).toContain('Ермекова');
+      // A partner of another institution does not see it.
+      const other = await t.createUser('partner', { institutionId: (await insertInstitution(t)).id });
+      expect((await get(other, '/en/partner')).text).not.toContain('Ермекова');
     });
   });
 });

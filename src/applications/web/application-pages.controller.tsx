@@ -17,9 +17,12 @@ import { CreateApplicationDto } from '../dto/create-application.dto.js';
 import { ListApplicationsQuery } from '../dto/list-applications.query.js';
 import { UpdateApplicationDto } from '../dto/update-application.dto.js';
 import { WithdrawDto } from '../dto/withdraw.dto.js';
+import { ConfirmPlaceDto, DeclinePlaceDto } from '../dto/answer-place.dto.js';
+import { OutgoingService } from '../../outgoing/outgoing.service.js';
 import {
   ApplicationFormPage,
   ApplicationPage,
+  DeclinePage,
   LANGUAGE_ROWS,
   MyApplicationsPage,
   WithdrawPage,
@@ -76,6 +79,7 @@ export class ApplicationPagesController {
   constructor(
     private readonly applications: ApplicationsService,
     private readonly programmes: ProgrammesService,
+    private readonly outgoing: OutgoingService,
     private readonly web: WebPages,
   ) {}
 
@@ -237,6 +241,90 @@ export class ApplicationPagesController {
     }
   }
 
+  /**
+   * The student confirms the approved place (before its deadline), with the two facts EWP asks
+   * for when known; the outgoing mobility is created. Refusals come back on the application page.
+   */
+  @Roles('student')
+  @Post(':id/confirm')
+  async confirm(
+    @PageReply() reply: FastifyReply,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const page = this.web.page(reply);
+    const fields = formFields(body);
+    const again = async (errors: FieldError[], status: number) =>
+      this.showApplication(
+        page,
+        await this.applications.get(page.user!, id),
+        formState(fields, errors),
+        status,
+      );
+    const validated = await validateForm(ConfirmPlaceDto, {
+      birthDate: textOf(fields, 'birthDate'),
+      citizenship: textOf(fields, 'citizenship'),
+    });
+    if (!validated.ok) {
+      return again(
+        page.fieldErrors(validated.problems, {
+          birthDate: page.t('applications.place.birthDate'),
+          citizenship: page.t('applications.place.citizenship'),
+        }),
+        400,
+      );
+    }
+    try {
+      await this.applications.confirm(page.user!, id, validated.value);
+    } catch (error) {
+      return again(this.refusal(page, error), statusOf(error));
+    }
+    page.redirect(`/applications/${id}`, 'applications.notice.confirmed');
+  }
+
+  @Roles('student')
+  @Get(':id/decline')
+  async declineForm(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    const page = this.web.page(reply);
+    const application = await this.applications.get(page.user!, id);
+    page.render(<DeclinePage application={application} form={formState()} />, {
+      title: page.t('applications.decline.title'),
+    });
+  }
+
+  /** Declines the approved place after the confirmation page: the place goes back to the programme. */
+  @Roles('student')
+  @Post(':id/decline')
+  async decline(
+    @PageReply() reply: FastifyReply,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+  ): Promise<void> {
+    const page = this.web.page(reply);
+    const fields = formFields(body);
+    const again = async (errors: FieldError[], status: number) =>
+      page.render(
+        <DeclinePage
+          application={await this.applications.get(page.user!, id)}
+          form={formState(fields, errors)}
+        />,
+        { title: page.t('applications.decline.title'), status },
+      );
+    const validated = await validateForm(DeclinePlaceDto, { comment: textOf(fields, 'comment') });
+    if (!validated.ok) {
+      return again(
+        page.fieldErrors(validated.problems, { comment: page.t('applications.decline.comment') }),
+        400,
+      );
+    }
+    try {
+      await this.applications.decline(page.user!, id, validated.value);
+    } catch (error) {
+      return again(this.refusal(page, error), statusOf(error));
+    }
+    page.redirect(`/applications/${id}`, 'applications.notice.declined');
+  }
+
   // --- helpers ------------------------------------------------------------------------------
 
   private async showForm(
@@ -271,12 +359,20 @@ export class ApplicationPagesController {
     status: number,
   ) {
     const user = page.user as AuthUser;
-    const [events, checklist] = await Promise.all([
+    const [events, checklist, mobility] = await Promise.all([
       this.applications.listEvents(user, application.id, Object.assign(new PageQueryDto(), { limit: 100 })),
       application.status === 'draft' ? this.checklistOf(user, application) : undefined,
+      application.status === 'confirmed' ? this.outgoing.ofApplication(user, application.id) : null,
     ]);
     page.render(
-      <ApplicationPage application={application} checklist={checklist} events={events.items} form={form} />,
+      <ApplicationPage
+        application={application}
+        checklist={checklist}
+        events={events.items}
+        form={form}
+        mobility={mobility ?? undefined}
+        now={new Date()}
+      />,
       {
         title: page.t('applications.show.title', {
           term: page.t(`programmes.term.${application.term}`),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OutgoingModule } from '../../outgoing/outgoing.module.js';
 import { ProgrammesModule } from '../../programmes/programmes.module.js';
 import { WebRegistry } from '../../web/web.registry.js';
 import { ApplicationsModule } from '../applications.module.js';
@@ -7,7 +8,7 @@ import { applicationMessages } from './applications.messages.js';
 
 /** The student's application pages: list, form, checklist, submit, withdraw, timeline. */
 @Module({
-  imports: [ApplicationsModule, ProgrammesModule],
+  imports: [ApplicationsModule, ProgrammesModule, OutgoingModule],
   controllers: [ApplicationPagesController],
 })
 export class ApplicationPagesModule {

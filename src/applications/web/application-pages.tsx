@@ -12,6 +12,7 @@ import {
 import { usePage } from '../../web/page-context.js';
 import { MAX_CHOICES, MOTIVATION_MAX, MOTIVATION_MIN, canTransition } from '../application-state.js';
 import type { ApplicationEventResponse, ApplicationResponse } from '../dto/application.response.js';
+import type { OutgoingResponse } from '../../outgoing/dto/outgoing.response.js';
 import type { ChecklistItem } from './submission-checklist.js';
 import { SelectionExplanation } from '../../selection-rounds/web/selection-components.js';
 
@@ -172,11 +173,16 @@ export function ApplicationPage({
   checklist,
   events,
   form,
+  mobility,
+  now,
 }: {
   application: ApplicationResponse;
   checklist: ChecklistItem[] | undefined;
   events: ApplicationEventResponse[];
   form: FormState;
+  /** The outgoing mobility a confirmed application became. */
+  mobility?: OutgoingResponse;
+  now: Date;
 }) {
   const { t, href, formatDateTime, formatNumber, languageName, user } = usePage();
   const format = (item: ChecklistItem) =>
@@ -274,6 +280,11 @@ export function ApplicationPage({
         </section>
       ) : null}
 
+      {isOwn && application.status === 'approved' ? (
+        <PlaceAnswer application={application} form={form} now={now} />
+      ) : null}
+      {mobility ? <MobilitySummary mobility={mobility} /> : null}
+
       {isOwn && canTransition(application.status, 'withdrawn') ? (
         <p>
           <a href={href(`/applications/${application.id}/withdraw`)}>{t('applications.withdraw')}</a>
@@ -326,6 +337,111 @@ export function WithdrawPage({ application, form }: { application: ApplicationRe
         <div class="button-row">
           <SubmitButton variant="warning">{t('applications.withdraw.confirm')}</SubmitButton>
           <a href={href(`/applications/${application.id}`)}>{t('applications.withdraw.cancel')}</a>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+/** The approved place: the deadline, confirm (with EWP's two optional facts) or decline. */
+function PlaceAnswer({
+  application,
+  form,
+  now,
+}: {
+  application: ApplicationResponse;
+  form: FormState;
+  now: Date;
+}) {
+  const { t, href, formatDateTime } = usePage();
+  const deadline = application.confirmationDeadline;
+  const open = !deadline || new Date(deadline).getTime() > now.getTime();
+  return (
+    <section aria-labelledby="place-title" class="card">
+      <h2 id="place-title">{t('applications.place.title')}</h2>
+      {deadline ? (
+        <p>
+          <strong>
+            {t(open ? 'applications.place.deadline' : 'applications.place.closed', {
+              deadline: formatDateTime(deadline),
+            })}
+          </strong>
+        </p>
+      ) : null}
+      {open ? (
+        <>
+          <p>{t('applications.place.intro')}</p>
+          <Form action={href(`/applications/${application.id}/confirm`)}>
+            <TextField
+              form={form}
+              name="birthDate"
+              type="date"
+              width="medium"
+              label={t('applications.place.birthDate')}
+              hint={t('applications.place.birthDateHint')}
+            />
+            <TextField
+              form={form}
+              name="citizenship"
+              width="short"
+              autocomplete="country"
+              label={t('applications.place.citizenship')}
+              hint={t('applications.place.citizenshipHint')}
+            />
+            <div class="button-row">
+              <SubmitButton>{t('applications.place.confirm')}</SubmitButton>
+              <a href={href(`/applications/${application.id}/decline`)}>{t('applications.place.decline')}</a>
+            </div>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+/** What the confirmed place became: the mobility as nominated to the host, and where it stands. */
+function MobilitySummary({ mobility }: { mobility: OutgoingResponse }) {
+  const { t, formatDate } = usePage();
+  return (
+    <section aria-labelledby="mobility-title">
+      <h2 id="mobility-title">{t('applications.mobility.title')}</h2>
+      <dl class="facts">
+        <dt>{t('applications.mobility.host')}</dt>
+        <dd>{mobility.receivingInstitution.name}</dd>
+        <dt>{t('applications.mobility.status')}</dt>
+        <dd>
+          <span class={`status status-${mobility.status}`}>{t(`outgoing.status.${mobility.status}`)}</span>
+        </dd>
+        <dt>{t('applications.mobility.answer')}</dt>
+        <dd>
+          {t(`outgoing.verification.${mobility.verification.status}`)}
+          {mobility.verification.comment ? ` – ${mobility.verification.comment}` : ''}
+        </dd>
+        <dt>{t('applications.mobility.stay')}</dt>
+        <dd>
+          {t('applications.mobility.stayValue', {
+            from: formatDate(mobility.actualArrival ?? mobility.plannedArrival),
+            to: formatDate(mobility.actualDeparture ?? mobility.plannedDeparture),
+          })}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+/** Declining asks once more: the place goes to another student. */
+export function DeclinePage({ application, form }: { application: ApplicationResponse; form: FormState }) {
+  const { t, href } = usePage();
+  return (
+    <>
+      <h1>{t('applications.decline.title')}</h1>
+      <ErrorSummary form={form} />
+      <p class="lead">{t('applications.decline.warning')}</p>
+      <Form action={href(`/applications/${application.id}/decline`)}>
+        <TextArea form={form} name="comment" label={t('applications.decline.comment')} rows={4} />
+        <div class="button-row">
+          <SubmitButton variant="warning">{t('applications.decline.confirm')}</SubmitButton>
+          <a href={href(`/applications/${application.id}`)}>{t('applications.decline.cancel')}</a>
         </div>
       </Form>
     </>

@@ -24,7 +24,8 @@ export function safeNext(next: unknown): string | undefined {
 }
 
 /** Where someone lands after signing in or registering, by role. */
-const landing = (role: string) => (role === 'student' ? '/applications' : '');
+const landing = (role: string) =>
+  role === 'student' ? '/applications' : role === 'partner' ? '/partner' : '';
 
 @WebController()
 export class AuthPagesController {

@@ -4,7 +4,7 @@ import { pageOnly, type MatrixRow } from '../matrix.js';
 const OFFICE = ['coordinator', 'admin'] as const;
 const office = (status: number) => pageOnly([...OFFICE], status);
 
-/** The coordinator's pages: incoming students, staff programmes, agreements, institutions, statistics. */
+/** The coordinator's pages: incoming and outgoing students, staff programmes, agreements, institutions, statistics. */
 export const coordinatorPageRows: MatrixRow[] = [
   { method: 'GET', path: '/:locale/incoming', expect: office(200), prepare: () => ({ url: '/en/incoming' }) },
   {
@@ -37,6 +37,25 @@ export const coordinatorPageRows: MatrixRow[] = [
     path: '/:locale/incoming/:id/transition',
     expect: office(404),
     prepare: () => ({ url: `/en/incoming/${randomUUID()}/transition`, body: { to: 'accepted' } }),
+  },
+  { method: 'GET', path: '/:locale/outgoing', expect: office(200), prepare: () => ({ url: '/kk/outgoing' }) },
+  {
+    method: 'GET',
+    path: '/:locale/outgoing/:id',
+    expect: office(404),
+    prepare: () => ({ url: `/en/outgoing/${randomUUID()}` }),
+  },
+  {
+    method: 'GET',
+    path: '/:locale/outgoing/:id/ewp.xml',
+    expect: office(404),
+    prepare: () => ({ url: `/fr/outgoing/${randomUUID()}/ewp.xml` }),
+  },
+  {
+    method: 'POST',
+    path: '/:locale/outgoing/:id/transition',
+    expect: office(404),
+    prepare: () => ({ url: `/en/outgoing/${randomUUID()}/transition`, body: { to: 'cancelled' } }),
   },
   {
     method: 'GET',

@@ -14,6 +14,7 @@ import { reviewPagesRows } from './review-pages.rows.js';
 import { selectionRoundsRows } from './selection-rounds.rows.js';
 import { statsRows } from './stats.rows.js';
 import { pagesRows } from './pages.rows.js';
+import { partnerPageRows } from './partner-pages.rows.js';
 import { webRows } from './web.rows.js';
 
 /** The authorization matrix: every route of the portal, one file of rows per feature. */
@@ -34,4 +35,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...staffPagesRows,
   ...reviewPagesRows,
   ...selectionRoundsRows,
+  ...partnerPageRows,
 ];

@@ -11,7 +11,7 @@ const OFFICE: Caller[] = ['coordinator', 'admin'];
 const fixtures = new WeakMap<MatrixContext, Promise<string>>();
 
 /** A nomination received by partner A's institution, made once per matrix run in the database. */
-function mobilityOfA(context: MatrixContext): Promise<string> {
+export function mobilityOfA(context: MatrixContext): Promise<string> {
   let made = fixtures.get(context);
   if (!made) {
     made = makeMobility(context);

@@ -136,6 +136,27 @@ export const pagesRows: MatrixRow[] = [
     prepare: () => ({ url: `/en/applications/${unknown()}/withdraw`, body: {} }),
   },
 
+  // The answer to an approved place: the decline page asks once more; both forms answer 404 for
+  // an application that is not the student's.
+  {
+    method: 'GET',
+    path: '/:locale/applications/:id/decline',
+    expect: { ...pageOnly(STUDENTS, 200), otherStudent: 404 },
+    prepare: async (context) => ({ url: `/ru/applications/${await studentDraft(context)}/decline` }),
+  },
+  {
+    method: 'POST',
+    path: '/:locale/applications/:id/decline',
+    expect: pageOnly(STUDENTS, 404),
+    prepare: () => ({ url: `/en/applications/${unknown()}/decline`, body: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/:locale/applications/:id/confirm',
+    expect: pageOnly(STUDENTS, 404),
+    prepare: () => ({ url: `/fr/applications/${unknown()}/confirm`, body: {} }),
+  },
+
   {
     method: 'GET',
     path: '/:locale/profile',
