@@ -3,9 +3,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APPLICATION_STATUSES } from '../applications/application-state.js';
 import { today } from '../common/dates.js';
 import { INCOMING_STATUSES } from '../incoming/incoming-state.js';
+import { OUTGOING_STATUSES } from '../outgoing/outgoing-state.js';
 import type {
   IncomingStats,
   InstitutionCount,
+  OutgoingMobilityStats,
   OutgoingStats,
   PlacesStats,
   StatsOverviewResponse,
@@ -63,6 +65,7 @@ export class StatsService {
       academicYear,
       today: day,
       outgoing: await this.outgoing(manager, academicYear),
+      outgoingMobilities: await this.outgoingMobilities(manager, academicYear),
       incoming: await this.incoming(manager, academicYear, day),
     }));
   }
@@ -89,6 +92,26 @@ export class StatsService {
         APPLICATION_STATUSES,
       ),
       places: await this.places(manager, academicYear),
+    };
+  }
+
+  /** The year's outgoing mobilities per receiving institution and status. */
+  private async outgoingMobilities(
+    manager: EntityManager,
+    academicYear: string,
+  ): Promise<OutgoingMobilityStats> {
+    const rows = (await manager.query(
+      `SELECT host.id AS institution_id, host.name, host.schac_code, m.status, count(*)::int AS count
+         FROM outgoing_mobilities m
+         JOIN institutions host ON host.id = m.receiving_institution_id
+        WHERE m.academic_year = $1
+        GROUP BY host.id, m.status`,
+      [academicYear],
+    )) as GroupRow[];
+    return {
+      total: rows.reduce((sum, row) => sum + row.count, 0),
+      byStatus: byStatus(rows, OUTGOING_STATUSES) as OutgoingMobilityStats['byStatus'],
+      byHostInstitution: byInstitution(rows, OUTGOING_STATUSES),
     };
   }
 

@@ -127,6 +127,11 @@ describe('Statistics overview (e2e)', () => {
       byHostInstitution: [],
       places: { offered: 0, taken: 0, left: 0, programmes: 0 },
     });
+    expect(response.body.outgoingMobilities).toEqual({
+      total: 0,
+      byStatus: { nomination: 0, live: 0, recognized: 0, cancelled: 0 },
+      byHostInstitution: [],
+    });
     expect(response.body.today).toBe(dayFromToday(0));
   });
 
@@ -318,5 +323,88 @@ describe('Statistics overview (e2e)', () => {
         },
       },
     ]);
+  });
+
+  /** An outgoing mobility straight in the database: a confirmed application and its mobility to `hostId`. */
+  async function insertMobility(academicYear: string, hostId: string, status: string) {
+    const programmeId = await insertProgramme(hostId, 5, 1, 'published', academicYear);
+    const student = await t.createUser('student');
+    const [application] = await t.dataSource.query(
+      `INSERT INTO applications (student_id, academic_year, term, status, placed_programme_id, submitted_at,
+         decided_at, confirmed_at, version)
+       VALUES ($1, $2, 'spring', 'confirmed', $3, now(), now(), now(), 1) RETURNING id`,
+      [student.id, academicYear, programmeId],
+    );
+    const arrival = `${academicYear.slice(5)}-02-01`;
+    await t.dataSource.query(
+      `INSERT INTO outgoing_mobilities (application_id, student_id, programme_id, sending_institution_id,
+         receiving_institution_id, first_name, last_name, email, global_id, academic_year, term,
+         planned_arrival, planned_departure, actual_arrival, actual_departure, status)
+       SELECT $1, $2, $3, home.id, $4, 'Stats', 'Student', $5, $9,
+              $6, 'spring', $7::date, $7::date + 120,
+              CASE WHEN $8::varchar IN ('live', 'recognized') THEN $7::date END,
+              CASE WHEN $8::varchar = 'recognized' THEN $7::date + 110 END, $8::varchar
+         FROM institutions home WHERE home.is_home`,
+      [
+        application.id,
+        student.id,
+        programmeId,
+        hostId,
+        student.email,
+        academicYear,
+        arrival,
+        status,
+        `urn:schac:personalUniqueCode:int:esi:umons.ac.be:${student.id}`,
+      ],
+    );
+  }
+
+  it('counts outgoing mobilities by status and by host, on the API and the page', async () => {
+    const mobilityYear = unusedAcademicYear();
+    const almaty = await partnerInstitution(t, 'Almaty Host');
+    const tartu = await partnerInstitution(t, 'Tartu Host');
+    for (const status of ['nomination', 'nomination', 'live', 'recognized']) {
+      await insertMobility(mobilityYear, almaty.id, status);
+    }
+    await insertMobility(mobilityYear, tartu.id, 'cancelled');
+    // Another year's mobility does not count.
+    await insertMobility(unusedAcademicYear(), almaty.id, 'live');
+
+    const response = await overview(mobilityYear);
+    expect(response.status).toBe(200);
+    expect(response.body.outgoingMobilities).toEqual({
+      total: 5,
+      byStatus: { nomination: 2, live: 1, recognized: 1, cancelled: 1 },
+      byHostInstitution: [
+        {
+          institutionId: almaty.id,
+          name: expect.stringContaining('Almaty Host'),
+          schacCode: almaty.schacCode,
+          total: 4,
+          byStatus: { nomination: 2, live: 1, recognized: 1, cancelled: 0 },
+        },
+        {
+          institutionId: tartu.id,
+          name: expect.stringContaining('Tartu Host'),
+          schacCode: tartu.schacCode,
+          total: 1,
+          byStatus: { nomination: 0, live: 0, recognized: 0, cancelled: 1 },
+        },
+      ],
+    });
+    // The confirmed applications hold their places in the applications' figures too.
+    expect(response.body.outgoing.byStatus.confirmed).toBe(5);
+
+    const page = await t.http.request('GET', `/en/stats`, {
+      query: { academicYear: mobilityYear },
+      headers: { cookie: `portal_session=${coordinator.token}`, accept: 'text/html' },
+      redirect: 'manual',
+    });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Outgoing mobilities per host and status');
+    const row = new RegExp(
+      `<tr data-institution="${almaty.id}"><th scope="row">[^<]*Almaty Host[^<]*</th><td>2</td><td>1</td><td>1</td><td>0</td><td>4</td></tr>`,
+    );
+    expect(page.text).toMatch(row);
   });
 });

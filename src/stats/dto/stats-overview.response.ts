@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../../applications/application-state.js';
 import { INCOMING_STATUSES, type IncomingStatus } from '../../incoming/incoming-state.js';
+import { OUTGOING_STATUSES, type OutgoingStatus } from '../../outgoing/outgoing-state.js';
 
 export class InstitutionCount {
   institutionId: string;
@@ -33,6 +34,18 @@ export class OutgoingStats {
   places: PlacesStats;
 }
 
+/** The outgoing mobilities of the year (confirmed places, as nominated to the hosts). */
+export class OutgoingMobilityStats {
+  total: number;
+  @ApiProperty({
+    type: 'object',
+    properties: Object.fromEntries(OUTGOING_STATUSES.map((status) => [status, { type: 'integer' }])),
+  })
+  byStatus: Record<OutgoingStatus, number>;
+  /** By receiving institution, each with its count per status; most first. */
+  byHostInstitution: InstitutionCount[];
+}
+
 export class IncomingStats {
   total: number;
   @ApiProperty({
@@ -51,5 +64,6 @@ export class StatsOverviewResponse {
   @ApiProperty({ format: 'date' })
   today: string;
   outgoing: OutgoingStats;
+  outgoingMobilities: OutgoingMobilityStats;
   incoming: IncomingStats;
 }

@@ -1,4 +1,5 @@
 import { APPLICATION_STATUSES } from '../../applications/application-state.js';
+import { OUTGOING_STATUSES } from '../../outgoing/outgoing-state.js';
 import type { ProgrammeResponse } from '../../programmes/dto/programme.response.js';
 import { ErrorSummary, Form, Select, SubmitButton, type FormState } from '../../web/components/forms.js';
 import { usePage } from '../../web/page-context.js';
@@ -44,6 +45,8 @@ export function StatsPage({
                 offered: formatNumber(overview.outgoing.places.offered),
               })}
             </dd>
+            <dt>{t('stats.summary.mobilities')}</dt>
+            <dd>{formatNumber(overview.outgoingMobilities.total)}</dd>
             <dt>{t('stats.summary.incoming')}</dt>
             <dd>{formatNumber(overview.incoming.total)}</dd>
             <dt>{t('stats.summary.onCampus')}</dt>
@@ -75,6 +78,38 @@ export function StatsPage({
             totalHeader={t('stats.col.places')}
             empty={t('stats.empty')}
           />
+          <section aria-labelledby="mobilities-title">
+            <h2 id="mobilities-title">{t('stats.mobilities.title')}</h2>
+            <p>{t('stats.mobilities.desc', { year })}</p>
+            {overview.outgoingMobilities.byHostInstitution.length === 0 ? (
+              <p>{t('stats.empty')}</p>
+            ) : (
+              <div class="table-wrap" tabindex={0} role="region" aria-labelledby="mobilities-title">
+                <table id="table-mobilities">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('stats.col.host')}</th>
+                      {OUTGOING_STATUSES.map((status) => (
+                        <th scope="col">{t(`outgoing.status.${status}`)}</th>
+                      ))}
+                      <th scope="col">{t('stats.col.total')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {overview.outgoingMobilities.byHostInstitution.map((host) => (
+                      <tr data-institution={host.institutionId}>
+                        <th scope="row">{host.name}</th>
+                        {OUTGOING_STATUSES.map((status) => (
+                          <td>{formatNumber(host.byStatus[status] ?? 0)}</td>
+                        ))}
+                        <td>{formatNumber(host.total)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
           <BarChart
             id="chart-incoming"
             title={t('stats.incoming.title')}
