@@ -199,8 +199,9 @@ describe('Coordinator pages: agreements, institutions, statistics (e2e)', () => 
     // The partner's row in the incoming chart's table, and its bar.
     expect(page.text).toMatch(/<th scope="row">Al-Farabi Kazakh National University<\/th><td>1<\/td>/);
     expect(page.text).toContain(`<rect class="chart-bar" x="230" y="6" width="${BAR_ROOM}" height="18">`);
-    // No application nor programme that year: said in words, no empty chart.
-    expect(page.text.split('Nothing to show for this year.')).toHaveLength(3);
+    // No application, programme nor outgoing mobility that year: said in words, no empty chart or table.
+    expect(page.text.split('Nothing to show for this year.')).toHaveLength(4);
+    expect(page.text).not.toContain('id="table-mobilities"');
     const bad = await get('/en/stats?academicYear=2025');
     expect(bad.status).toBe(400);
   });
