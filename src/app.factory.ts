@@ -5,13 +5,13 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module.js';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { registerRateLimit } from './common/http/rate-limit.js';
 import { poolOf } from './common/http/rate-limit-stores.js';
+import { PinoNestLogger } from './common/logging/pino-nest-logger.js';
 import { RequestLogController } from './common/logging/request-logger.js';
 import { trustProxyOption, validateEnvironment, type Environment } from './config/environment.js';
 import { Metrics } from './metrics/metrics.service.js';
@@ -77,7 +77,7 @@ export async function createApp(overrides: Record<string, string> = {}): Promise
     // Start-up errors are thrown to the caller (main.ts stops the embedded database, then exits).
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new PinoNestLogger(LOG_LEVEL));
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();

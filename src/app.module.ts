@@ -6,7 +6,6 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuditLogPagesModule } from './audit/web/audit-log-pages.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AuthPagesModule } from './auth/web/auth-pages.module.js';
-import { LoggerModule } from './common/logging/logger.module.js';
 import { validateEnvironment } from './config/environment.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -45,7 +44,6 @@ import { WebModule } from './web/web.module.js';
 /** Feature modules; the configuration comes from AppModule.forRoot. */
 @Module({
   imports: [
-    LoggerModule,
     DatabaseModule,
     HealthModule,
     MetricsModule,
