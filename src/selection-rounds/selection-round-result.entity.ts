@@ -12,6 +12,7 @@ const numeric = {
 /** What a round gives one application, and why not each better choice. */
 @Entity('selection_round_results')
 @Index('selection_round_results_application_idx', ['applicationId'])
+@Index('selection_round_results_rank_key', ['roundId', 'rank'], { unique: true })
 export class SelectionRoundResult {
   @PrimaryColumn({ type: 'uuid' })
   roundId: string;

@@ -10,6 +10,7 @@ import { AssessmentDto } from './dto/assessment.dto.js';
 import { CreateSelectionRoundDto } from './dto/create-selection-round.dto.js';
 import {
   AssessmentResponse,
+  RoundApplicationResponse,
   SelectionRoundResponse,
   SelectionRoundSummaryResponse,
 } from './dto/selection-round.response.js';
@@ -47,7 +48,7 @@ export class SelectionRoundsController {
     return this.rounds.list(actor, query);
   }
 
-  /** A round: per programme places, taken and cut-off; per application score, rank, outcome and reasons. */
+  /** A round: its weights, counts and seed; per programme places, capacity, places given and cut-off. */
   @Get(':id')
   @ApiOkResponse({ type: SelectionRoundResponse })
   @Roles('advisor', 'coordinator', 'admin')
@@ -56,6 +57,18 @@ export class SelectionRoundsController {
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<SelectionRoundResponse> {
     return this.rounds.get(actor, id);
+  }
+
+  /** The round's applications in its order: score, rank, outcome, and why each better choice was not given. */
+  @Get(':id/results')
+  @ApiOkResponse({ type: PageOf(RoundApplicationResponse) })
+  @Roles('advisor', 'coordinator', 'admin')
+  results(
+    @CurrentUser() actor: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<RoundApplicationResponse>> {
+    return this.rounds.results(actor, id, query);
   }
 
   /** Applies the preview in one transaction; 409 ROUND_STALE if an input changed, 409 once committed. */

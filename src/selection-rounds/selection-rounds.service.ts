@@ -7,7 +7,13 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { CefrLevel, Term } from '../common/domain.js';
 import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
-import { applyKeyset, toPage, type Page, type PageQueryDto } from '../common/pagination/pagination.js';
+import {
+  applyKeyset,
+  decodeCursor,
+  toPage,
+  type Page,
+  type PageQueryDto,
+} from '../common/pagination/pagination.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ProgrammePlaces } from '../programmes/programme-places.js';
 import {
@@ -20,6 +26,7 @@ import type { CreateSelectionRoundDto } from './dto/create-selection-round.dto.j
 import type {
   ApplicationSelectionResponse,
   ChoiceReasonResponse,
+  RoundApplicationResponse,
   SelectionRoundResponse,
   SelectionRoundSummaryResponse,
 } from './dto/selection-round.response.js';
@@ -209,46 +216,39 @@ export class SelectionRoundsService {
     return toPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id], toSummary);
   }
 
-  /** A round with its programmes and every application's score, rank, outcome and reasons. */
+  /** A round with its programmes: places, capacity, places given and cut-off score of each. */
   async get(_actor: AuthUser, id: string): Promise<SelectionRoundResponse> {
     const round = await this.dataSource.getRepository(SelectionRound).findOne({ where: { id } });
     if (!round) throw new NotFoundError('Selection round');
-    const results = (await this.dataSource.query(
+    return Object.assign(toSummary(round), { seed: round.seed, programmes: round.programmes });
+  }
+
+  /**
+   * The round's applications in its order (score, rank, outcome and the reasons of each), a keyset
+   * page at a time: a round of a whole faculty ranks thousands, and one answer with all of them
+   * was what made a preview slow to read.
+   */
+  async results(_actor: AuthUser, id: string, query: PageQueryDto): Promise<Page<RoundApplicationResponse>> {
+    const after = query.cursor ? decodeCursor(query.cursor, 1)[0] : 0;
+    if (typeof after !== 'number' || !Number.isInteger(after)) {
+      throw new InvalidInputError('cursor is not a cursor this list gave out', ['cursor']);
+    }
+    const [round] = (await this.dataSource.query(`SELECT 1 FROM selection_rounds WHERE id = $1`, [
+      id,
+    ])) as unknown[];
+    if (!round) throw new NotFoundError('Selection round');
+    const rows = (await this.dataSource.query(
       `SELECT r.application_id, r.rank, r.score, r.programme_id, r.choice_rank, r.held_programme_id, r.reasons,
               u.id AS student_id, u.first_name, u.last_name
          FROM selection_round_results r
          JOIN applications a ON a.id = r.application_id
          JOIN users u ON u.id = a.student_id
-        WHERE r.round_id = $1
-        ORDER BY r.rank`,
-      [id],
-    )) as Array<{
-      application_id: string;
-      rank: number;
-      score: string;
-      programme_id: string | null;
-      choice_rank: number | null;
-      held_programme_id: string | null;
-      reasons: ChoiceReason[];
-      student_id: string;
-      first_name: string;
-      last_name: string;
-    }>;
-    return Object.assign(toSummary(round), {
-      seed: round.seed,
-      programmes: round.programmes,
-      applications: results.map((row) => ({
-        applicationId: row.application_id,
-        student: { id: row.student_id, firstName: row.first_name, lastName: row.last_name },
-        score: Number(row.score),
-        rank: row.rank,
-        outcome: row.programme_id ? ('placed' as const) : ('waitlisted' as const),
-        programmeId: row.programme_id,
-        choiceRank: row.choice_rank,
-        heldProgrammeId: row.held_programme_id,
-        reasons: row.reasons.map(toReasonResponse),
-      })),
-    });
+        WHERE r.round_id = $1 AND r.rank > $2
+        ORDER BY r.rank
+        LIMIT $3`,
+      [id, after, query.limit + 1],
+    )) as ResultRow[];
+    return toPage(rows, query.limit, (row) => [row.rank], toResultResponse);
   }
 
   /**
@@ -567,4 +567,31 @@ export class SelectionRoundsService {
       'The places or applications changed since this round was previewed; nothing was applied. Run a new round.',
     );
   }
+}
+
+interface ResultRow {
+  application_id: string;
+  rank: number;
+  score: string;
+  programme_id: string | null;
+  choice_rank: number | null;
+  held_programme_id: string | null;
+  reasons: ChoiceReason[];
+  student_id: string;
+  first_name: string;
+  last_name: string;
+}
+
+function toResultResponse(row: ResultRow): RoundApplicationResponse {
+  return {
+    applicationId: row.application_id,
+    student: { id: row.student_id, firstName: row.first_name, lastName: row.last_name },
+    score: Number(row.score),
+    rank: row.rank,
+    outcome: row.programme_id ? 'placed' : 'waitlisted',
+    programmeId: row.programme_id,
+    choiceRank: row.choice_rank,
+    heldProgrammeId: row.held_programme_id,
+    reasons: row.reasons.map(toReasonResponse),
+  };
 }

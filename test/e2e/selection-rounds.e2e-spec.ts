@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { Institution } from '../../src/institutions/institution.entity.js';
 import { Programme } from '../../src/programmes/programme.entity.js';
 import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
@@ -88,6 +88,22 @@ describe('Selection rounds (e2e)', () => {
 
   const commit = (id: string) =>
     t.http.post(`/api/selection-rounds/${id}/commit`, undefined, { token: advisor.token });
+
+  /** Every result of a round, in its order, read two to a page (so the paging is walked too). */
+  async function resultsOf(id: string): Promise<any[]> {
+    const items: any[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await t.http.get(`/api/selection-rounds/${id}/results`, {
+        token: coordinator.token,
+        query: { limit: 2, cursor },
+      });
+      expect(page.status).toBe(200);
+      items.push(...page.body.items);
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    return items;
+  }
 
   async function state(ids: string[]): Promise<Map<string, { status: string; placed: string | null }>> {
     const rows: Array<{ id: string; status: string; placed_programme_id: string | null }> =
@@ -179,28 +195,30 @@ describe('Selection rounds (e2e)', () => {
       applicationCount: 4,
       placedCount: 3,
     });
-    expect(round.applications.map((entry: { applicationId: string }) => entry.applicationId)).toEqual(
+    const results = await resultsOf(round.id);
+    expect(results.map((entry: { applicationId: string }) => entry.applicationId)).toEqual(
       all.map((a) => a.id),
     );
-    expect(round.applications[0]).toMatchObject({
+    expect(results.map((entry: { rank: number }) => entry.rank)).toEqual([1, 2, 3, 4]);
+    expect(results[0]).toMatchObject({
       rank: 1,
       outcome: 'placed',
       programmeId: p1.id,
       choiceRank: 1,
       reasons: [],
     });
-    const cutoff = round.applications[0].score;
-    expect(round.applications[1]).toMatchObject({
+    const cutoff = results[0].score;
+    expect(results[1]).toMatchObject({
       outcome: 'placed',
       programmeId: p2.id,
       reasons: [{ programmeId: p1.id, rank: 1, reason: 'FULL', cutoffScore: cutoff, rule: null }],
     });
-    expect(round.applications[2]).toMatchObject({
+    expect(results[2]).toMatchObject({
       outcome: 'waitlisted',
       programmeId: null,
       reasons: [{ reason: 'FULL' }],
     });
-    expect(round.applications[3]).toMatchObject({ outcome: 'placed', programmeId: p2.id });
+    expect(results[3]).toMatchObject({ outcome: 'placed', programmeId: p2.id });
     expect(round.programmes).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -228,9 +246,9 @@ describe('Selection rounds (e2e)', () => {
     const committed = await commit(round.id);
     expect(committed.status).toBe(200);
     expect(committed.body).toMatchObject({ status: 'committed', committedById: advisor.id });
-    expect(committed.body.applications).toEqual(round.applications);
+    expect(await resultsOf(round.id)).toEqual(results);
     const after = await state(all.map((a) => a.id));
-    for (const entry of round.applications) {
+    for (const entry of results) {
       expect(after.get(entry.applicationId)).toEqual(
         entry.programmeId
           ? { status: 'approved', placed: entry.programmeId }
@@ -276,7 +294,7 @@ describe('Selection rounds (e2e)', () => {
 
     // A new round over the new ratings commits.
     const fresh = (await createRound(year)).body;
-    expect(fresh.applications[0].applicationId).toBe(b.id);
+    expect((await resultsOf(fresh.id))[0].applicationId).toBe(b.id);
     expect((await commit(fresh.id)).status).toBe(200);
   });
 
@@ -332,6 +350,7 @@ describe('Selection rounds (e2e)', () => {
     await rate(loser.id, 1);
     await close([p1, p2]);
     const round = (await createRound(year)).body;
+    const results = await resultsOf(round.id);
     expect((await commit(round.id)).status).toBe(200);
 
     const own = await t.http.get(`/api/applications/${loser.id}`, { token: loser.student.token });
@@ -350,11 +369,11 @@ describe('Selection rounds (e2e)', () => {
           title: p1.title,
           rank: 1,
           reason: 'FULL',
-          cutoffScore: round.applications[0].score,
+          cutoffScore: results[0].score,
         },
       ],
     });
-    expect(own.body.selection.score).toBe(round.applications[1].score);
+    expect(own.body.selection.score).toBe(results[1].score);
     expect((await t.http.get(`/api/applications/${winner.id}`, { token: loser.student.token })).status).toBe(
       404,
     );
@@ -384,11 +403,11 @@ describe('Selection rounds (e2e)', () => {
     await close([p1, p2]);
 
     const plain = (await createRound(year)).body;
-    expect(plain.applications.map((entry: { applicationId: string }) => entry.applicationId)).toEqual([
-      next.id,
-    ]);
+    expect(
+      (await resultsOf(plain.id)).map((entry: { applicationId: string }) => entry.applicationId),
+    ).toEqual([next.id]);
     const round = (await createRound(year, { allowUpgrades: true })).body;
-    expect(round.applications).toEqual([
+    expect(await resultsOf(round.id)).toEqual([
       expect.objectContaining({ applicationId: mover.id, programmeId: p1.id, heldProgrammeId: p2.id }),
       expect.objectContaining({ applicationId: next.id, programmeId: p2.id }),
     ]);
@@ -416,5 +435,26 @@ describe('Selection rounds (e2e)', () => {
     });
     expect((await createRound(year, { term: 'winter' })).status).toBe(400);
     expect((await createRound(year, { weights: 'heavy' })).status).toBe(400);
+  });
+
+  it('names bad input to a round’s results: a cursor it did not give out, a page too large, an unknown round', async () => {
+    const year = freshYear();
+    const p1 = await programme(year, 1);
+    const only = await apply([p1], 12);
+    await rate(only.id, 3);
+    await close([p1]);
+    const round = (await createRound(year)).body;
+    const results = (query: Record<string, string | number>, id = round.id) =>
+      t.http.get(`/api/selection-rounds/${id}/results`, { token: advisor.token, query });
+    const forged = Buffer.from(JSON.stringify(['1'])).toString('base64url');
+    for (const cursor of ['not-a-cursor', forged]) {
+      expect((await results({ cursor })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
+    expect((await results({ limit: 101 })).status).toBe(400);
+    expect((await results({}, randomUUID())).status).toBe(404);
+    expect((await results({})).body).toEqual({
+      items: [expect.objectContaining({ applicationId: only.id, rank: 1, outcome: 'placed' })],
+      nextCursor: null,
+    });
   });
 });

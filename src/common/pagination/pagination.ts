@@ -6,7 +6,7 @@ import { InvalidInputError } from '../errors/domain.exception.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-const MAX_CURSOR_LENGTH = 2048;
+export const MAX_CURSOR_LENGTH = 2048;
 
 /** `limit` and `cursor`, the query parameters every list takes. Extend it with the list's filters. */
 export class PageQueryDto {

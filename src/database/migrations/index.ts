@@ -16,6 +16,7 @@ import { CreateSelectionRounds1796300000000 } from './1796300000000-CreateSelect
 import { CreateRateLimitCounters1796310000000 } from './1796310000000-CreateRateLimitCounters.js';
 import { OutgoingMobilities1796320000000 } from './1796320000000-OutgoingMobilities.js';
 import { PartnerAccounts1796320000001 } from './1796320000001-PartnerAccounts.js';
+import { RoundResultsByRank1796330000500 } from './1796330000500-RoundResultsByRank.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateRateLimitCounters1796310000000,
   OutgoingMobilities1796320000000,
   PartnerAccounts1796320000001,
+  RoundResultsByRank1796330000500,
 ];

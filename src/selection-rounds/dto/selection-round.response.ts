@@ -84,13 +84,14 @@ export class SelectionRoundSummaryResponse {
   committedAt: Date | null;
 }
 
-/** A round with its whole preview (or, once committed, what it applied). */
+/**
+ * A round with its programmes (or, once committed, what it applied). Its applications, in the
+ * round's order, are a list of their own: GET /api/selection-rounds/:id/results.
+ */
 export class SelectionRoundResponse extends SelectionRoundSummaryResponse {
   /** The lottery's seed (ties after grade and language level: lower SHA-256(seed ‖ applicationId) first). */
   seed: string;
   programmes: RoundProgrammeResponse[];
-  /** In the round's order. */
-  applications: RoundApplicationResponse[];
 }
 
 export class AssessmentResponse {

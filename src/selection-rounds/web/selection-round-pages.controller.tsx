@@ -1,9 +1,9 @@
-import { Body, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../../auth/decorators/roles.decorator.js';
 import { academicYearOf } from '../../common/academic-years.js';
-import { NotFoundError } from '../../common/errors/domain.exception.js';
-import { PageQueryDto } from '../../common/pagination/pagination.js';
+import { InvalidInputError, NotFoundError } from '../../common/errors/domain.exception.js';
+import { MAX_CURSOR_LENGTH, MAX_PAGE_SIZE, PageQueryDto } from '../../common/pagination/pagination.js';
 import { formState, type FieldError } from '../../web/components/forms.js';
 import { formFields, listOf, textOf, validateForm } from '../../web/form-validation.js';
 import { PageReply, WebController } from '../../web/web.decorators.js';
@@ -88,9 +88,13 @@ export class SelectionRoundPagesController {
 
   @Roles('advisor', 'coordinator', 'admin')
   @Get(':id')
-  async show(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async show(
+    @PageReply() reply: FastifyReply,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
     const page = this.web.page(reply);
-    await this.renderRound(page, id, formState(), 200);
+    await this.renderRound(page, id, formState(), 200, textOf(formFields(query), 'cursor'));
   }
 
   @Roles('advisor', 'admin')
@@ -131,11 +135,24 @@ export class SelectionRoundPagesController {
     id: string,
     form: ReturnType<typeof formState>,
     status: number,
+    cursor?: string,
   ): Promise<void> {
+    // A cursor not given out by this page (or too long to be one) is a 400 page, like the API's.
+    if (cursor && cursor.length > MAX_CURSOR_LENGTH) {
+      throw new InvalidInputError('cursor is not a cursor this list gave out', ['cursor']);
+    }
     const round = await this.rounds.get(page.user!, id);
+    const query = Object.assign(new PageQueryDto(), { limit: MAX_PAGE_SIZE, cursor });
+    const results = await this.rounds.results(page.user!, id, query);
     const period = `${page.t(`programmes.term.${round.term}`)} ${round.academicYear}`;
     page.render(
-      <SelectionRoundPage round={round} mayCommit={page.user!.role !== 'coordinator'} form={form} />,
+      <SelectionRoundPage
+        round={round}
+        results={results}
+        cursor={cursor}
+        mayCommit={page.user!.role !== 'coordinator'}
+        form={form}
+      />,
       {
         title: page.t('rounds.show.title', { period }),
         status,

@@ -9,7 +9,10 @@ import {
   type FormState,
 } from '../../web/components/forms.js';
 import { usePage } from '../../web/page-context.js';
+import type { Page } from '../../common/pagination/pagination.js';
+import { Pager } from '../../web/components/pager.js';
 import type {
+  RoundApplicationResponse,
   SelectionRoundResponse,
   SelectionRoundSummaryResponse,
 } from '../dto/selection-round.response.js';
@@ -124,10 +127,16 @@ export function SelectionRoundsPage({
 /** One round: the per-programme summary, the applications in order with outcome and reasons, the commit. */
 export function SelectionRoundPage({
   round,
+  results,
+  cursor,
   mayCommit,
   form,
 }: {
   round: SelectionRoundResponse;
+  /** A page of the round's applications, in its order. */
+  results: Page<RoundApplicationResponse>;
+  /** The cursor of this page of results (none: the first). */
+  cursor: string | undefined;
   mayCommit: boolean;
   form: FormState;
 }) {
@@ -206,7 +215,7 @@ export function SelectionRoundPage({
         </table>
       </div>
 
-      <h2>{t('rounds.show.applications')}</h2>
+      <h2 id="results">{t('rounds.show.applications')}</h2>
       <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
@@ -219,7 +228,7 @@ export function SelectionRoundPage({
             </tr>
           </thead>
           <tbody>
-            {round.applications.map((entry) => (
+            {results.items.map((entry) => (
               <tr>
                 <td>{formatNumber(entry.rank)}</td>
                 <th scope="row">
@@ -254,6 +263,7 @@ export function SelectionRoundPage({
           </tbody>
         </table>
       </div>
+      <Pager path={`/selection-rounds/${round.id}`} query={{ cursor }} nextCursor={results.nextCursor} />
     </>
   );
 }

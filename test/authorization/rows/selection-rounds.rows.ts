@@ -44,6 +44,12 @@ export const selectionRoundsRows: MatrixRow[] = [
     prepare: async (context) => ({ url: `/api/selection-rounds/${await committedRound(context)}` }),
   },
   {
+    method: 'GET',
+    path: '/api/selection-rounds/:id/results',
+    expect: only(STAFF, 200),
+    prepare: async (context) => ({ url: `/api/selection-rounds/${await committedRound(context)}/results` }),
+  },
+  {
     // Committed already: whoever may commit gets 409, and nothing changes.
     method: 'POST',
     path: '/api/selection-rounds/:id/commit',
