@@ -15,6 +15,14 @@ import { NewsArticleInstitution } from '../news/news-article-institution.entity.
 import { NewsArticle } from '../news/news-article.entity.js';
 import { NotificationSettings } from '../notifications/notification-settings.entity.js';
 import { Notification } from '../notifications/notification.entity.js';
+import {
+  LearningAgreement,
+  LearningAgreementComment,
+  LearningAgreementRecognition,
+  LearningAgreementResult,
+  LearningAgreementSignature,
+  LearningAgreementVersion,
+} from '../learning-agreements/learning-agreement.entities.js';
 import { OutgoingEvent } from '../outgoing/outgoing-event.entity.js';
 import { OutgoingMobility } from '../outgoing/outgoing-mobility.entity.js';
 import { Programme } from '../programmes/programme.entity.js';
@@ -44,4 +52,10 @@ export const ENTITIES = [
   ApplicationAssessment,
   SelectionRound,
   SelectionRoundResult,
+  LearningAgreement,
+  LearningAgreementVersion,
+  LearningAgreementSignature,
+  LearningAgreementComment,
+  LearningAgreementResult,
+  LearningAgreementRecognition,
 ];

@@ -17,6 +17,7 @@ import { CreateRateLimitCounters1796310000000 } from './1796310000000-CreateRate
 import { OutgoingMobilities1796320000000 } from './1796320000000-OutgoingMobilities.js';
 import { PartnerAccounts1796320000001 } from './1796320000001-PartnerAccounts.js';
 import { RoundResultsByRank1796330000500 } from './1796330000500-RoundResultsByRank.js';
+import { LearningAgreements1796332247959 } from './1796332247959-LearningAgreements.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   OutgoingMobilities1796320000000,
   PartnerAccounts1796320000001,
   RoundResultsByRank1796330000500,
+  LearningAgreements1796332247959,
 ];
