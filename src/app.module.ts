@@ -28,6 +28,7 @@ import { NewsModule } from './news/news.module.js';
 import { NewsEditorPagesModule } from './news/web/news-editor-pages.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { NotificationPagesModule } from './notifications/web/notifications-pages.module.js';
+import { LearningAgreementsModule } from './learning-agreements/learning-agreements.module.js';
 import { OutgoingModule } from './outgoing/outgoing.module.js';
 import { PrivacyModule } from './privacy/privacy.module.js';
 import { ProgrammesModule } from './programmes/programmes.module.js';
@@ -57,6 +58,7 @@ import { WebModule } from './web/web.module.js';
     NewsModule,
     IncomingModule,
     OutgoingModule,
+    LearningAgreementsModule,
     StatsModule,
     PrivacyModule,
     NotificationsModule,

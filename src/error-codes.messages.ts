@@ -30,6 +30,15 @@ export const errorCodeMessages = defineMessages(
     'error.OUTGOING_INVALID_TRANSITION': 'The mobility is no longer in a state that allows this.',
     'error.OUTGOING_NOT_VERIFIED': 'The receiving institution has not verified this nomination yet.',
     'error.OUTGOING_ALREADY_ANSWERED': 'This nomination has already been answered.',
+    'error.LA_STALE': 'The learning agreement has changed since you read it; read it again before signing.',
+    'error.LA_ALREADY_SIGNED': 'Your side has already signed this version.',
+    'error.LA_NOT_SIGNABLE': 'This version is not waiting for your signature or comment.',
+    'error.LA_INCOMPLETE':
+      'The learning agreement is not complete yet: fill in the missing parts before signing.',
+    'error.LA_CHANGES_AFTER_APPROVAL':
+      'Once approved, the learning agreement changes only through changes with reasons; before, edit the draft.',
+    'error.LA_NOT_APPROVED': 'No version of the learning agreement is approved yet.',
+    'error.LA_CLOSED': 'The mobility is not at a step that allows this on its learning agreement.',
     'error.INCOMING_ALREADY_EXISTS': 'This student already has a mobility for this academic year and term.',
     'error.INCOMING_INVALID_TRANSITION': 'The mobility is no longer in a state that allows this.',
     'error.INCOMING_IMPORT_INVALID': 'The file has lines with problems; nothing was imported.',
@@ -86,6 +95,16 @@ export const errorCodeMessages = defineMessages(
       'error.OUTGOING_INVALID_TRANSITION': 'La mobilité n’est plus dans un état qui permet cette action.',
       'error.OUTGOING_NOT_VERIFIED': 'L’établissement d’accueil n’a pas encore vérifié cette nomination.',
       'error.OUTGOING_ALREADY_ANSWERED': 'Cette nomination a déjà reçu une réponse.',
+      'error.LA_STALE': 'Le contrat d’études a changé depuis votre lecture ; relisez-le avant de signer.',
+      'error.LA_ALREADY_SIGNED': 'Votre partie a déjà signé cette version.',
+      'error.LA_NOT_SIGNABLE': 'Cette version n’attend ni votre signature ni votre commentaire.',
+      'error.LA_INCOMPLETE':
+        'Le contrat d’études n’est pas encore complet : remplissez ce qui manque avant de signer.',
+      'error.LA_CHANGES_AFTER_APPROVAL':
+        'Une fois approuvé, le contrat d’études ne change que par des modifications motivées ; avant, modifiez le brouillon.',
+      'error.LA_NOT_APPROVED': 'Aucune version du contrat d’études n’est encore approuvée.',
+      'error.LA_CLOSED':
+        'La mobilité n’est pas à une étape qui permet cette action sur son contrat d’études.',
       'error.INCOMING_ALREADY_EXISTS':
         'Cet étudiant a déjà une mobilité pour cette année académique et ce semestre.',
       'error.INCOMING_INVALID_TRANSITION': 'La mobilité n’est plus dans un état qui permet cette action.',
@@ -143,6 +162,16 @@ export const errorCodeMessages = defineMessages(
         'Мобильность больше не находится в состоянии, допускающем это действие.',
       'error.OUTGOING_NOT_VERIFIED': 'Принимающий университет ещё не подтвердил эту номинацию.',
       'error.OUTGOING_ALREADY_ANSWERED': 'На эту номинацию уже дан ответ.',
+      'error.LA_STALE':
+        'Соглашение об обучении изменилось после того, как вы его прочитали; прочитайте его снова перед подписью.',
+      'error.LA_ALREADY_SIGNED': 'Ваша сторона уже подписала эту версию.',
+      'error.LA_NOT_SIGNABLE': 'Эта версия не ждёт вашей подписи или комментария.',
+      'error.LA_INCOMPLETE': 'Соглашение об обучении ещё не заполнено: заполните недостающее перед подписью.',
+      'error.LA_CHANGES_AFTER_APPROVAL':
+        'После утверждения соглашение об обучении меняется только через изменения с причинами; до этого измените черновик.',
+      'error.LA_NOT_APPROVED': 'Ни одна версия соглашения об обучении ещё не утверждена.',
+      'error.LA_CLOSED':
+        'Мобильность не находится на этапе, допускающем это действие с её соглашением об обучении.',
       'error.INCOMING_ALREADY_EXISTS': 'У этого студента уже есть мобильность на этот учебный год и семестр.',
       'error.INCOMING_INVALID_TRANSITION':
         'Мобильность больше не находится в состоянии, допускающем это действие.',
@@ -194,6 +223,15 @@ export const errorCodeMessages = defineMessages(
       'error.OUTGOING_INVALID_TRANSITION': 'Ұтқырлық бұл әрекетке рұқсат беретін күйде емес.',
       'error.OUTGOING_NOT_VERIFIED': 'Қабылдаушы университет бұл номинацияны әлі растаған жоқ.',
       'error.OUTGOING_ALREADY_ANSWERED': 'Бұл номинацияға жауап берілген.',
+      'error.LA_STALE': 'Оқу келісімі сіз оқығаннан кейін өзгерді; қол қоймас бұрын оны қайта оқыңыз.',
+      'error.LA_ALREADY_SIGNED': 'Сіздің тарап бұл нұсқаға қол қойып қойған.',
+      'error.LA_NOT_SIGNABLE': 'Бұл нұсқа сіздің қолыңызды немесе пікіріңізді күтпейді.',
+      'error.LA_INCOMPLETE':
+        'Оқу келісімі әлі толық емес: қол қоймас бұрын жетіспейтін бөліктерді толтырыңыз.',
+      'error.LA_CHANGES_AFTER_APPROVAL':
+        'Бекітілгеннен кейін оқу келісімі тек себебі көрсетілген өзгерістер арқылы өзгереді; оған дейін жобаны өзгертіңіз.',
+      'error.LA_NOT_APPROVED': 'Оқу келісімінің бірде-бір нұсқасы әлі бекітілмеген.',
+      'error.LA_CLOSED': 'Ұтқырлық оның оқу келісімінде бұл әрекетке рұқсат беретін кезеңде емес.',
       'error.INCOMING_ALREADY_EXISTS': 'Бұл студентте осы оқу жылы мен семестрге ұтқырлық бұрыннан бар.',
       'error.INCOMING_INVALID_TRANSITION': 'Ұтқырлық бұл әрекетке рұқсат беретін күйде емес.',
       'error.INCOMING_IMPORT_INVALID': 'Файлда қатесі бар жолдар бар; ештеңе импортталған жоқ.',

@@ -13,6 +13,7 @@ import {
 } from './common/errors/error-codes.js';
 import { INCOMING_ERROR_CODES } from './incoming/incoming-error-codes.js';
 import { INSTITUTION_ERROR_CODES } from './institutions/institution-error-codes.js';
+import { LEARNING_AGREEMENT_ERROR_CODES } from './learning-agreements/learning-agreement-error-codes.js';
 import { NEWS_ERROR_CODES } from './news/news-error-codes.js';
 import { NOTIFICATION_ERROR_CODES } from './notifications/notification-error-codes.js';
 import { OUTGOING_ERROR_CODES } from './outgoing/outgoing-error-codes.js';
@@ -31,6 +32,7 @@ export const ERROR_CODE_TABLES: ReadonlyArray<{ feature: string; table: ErrorCod
   { feature: 'applications', table: APPLICATION_ERROR_CODES },
   { feature: 'incoming', table: INCOMING_ERROR_CODES },
   { feature: 'outgoing', table: OUTGOING_ERROR_CODES },
+  { feature: 'learning agreements', table: LEARNING_AGREEMENT_ERROR_CODES },
   { feature: 'news', table: NEWS_ERROR_CODES },
   { feature: 'privacy', table: PRIVACY_ERROR_CODES },
   { feature: 'notifications', table: NOTIFICATION_ERROR_CODES },
@@ -47,6 +49,7 @@ export const ALL_ERROR_CODES: Readonly<Record<DomainErrorCode, ErrorCodeInfo>> =
   ...APPLICATION_ERROR_CODES,
   ...INCOMING_ERROR_CODES,
   ...OUTGOING_ERROR_CODES,
+  ...LEARNING_AGREEMENT_ERROR_CODES,
   ...NEWS_ERROR_CODES,
   ...PRIVACY_ERROR_CODES,
   ...NOTIFICATION_ERROR_CODES,

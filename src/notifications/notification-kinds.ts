@@ -13,6 +13,9 @@ export const NOTIFICATION_KINDS = [
   'advisor-digest',
   'coordinator-digest',
   'incoming-nominated',
+  'learning-agreement-to-sign',
+  'learning-agreement-approved',
+  'learning-agreement-commented',
   'undelivered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -56,6 +59,9 @@ export interface NotificationFacts {
     term: string;
     plannedArrival: string;
   };
+  'learning-agreement-to-sign': { student: string; host: string; version: number };
+  'learning-agreement-approved': { host: string; version: number };
+  'learning-agreement-commented': { host: string; version: number; reason: string };
   undelivered: { kind: NotificationKind; error: string; attempts: number };
 }
 

@@ -31,6 +31,9 @@ const FACTS: { [Kind in NotificationKind]: Extract<NotificationRequest, { kind: 
     term: 'autumn',
     plannedArrival: '2026-09-01',
   },
+  'learning-agreement-to-sign': { student: 'Алия Сәрсенова', host: 'Al-Farabi', version: 2 },
+  'learning-agreement-approved': { host: 'Al-Farabi', version: 2 },
+  'learning-agreement-commented': { host: 'Al-Farabi', version: 1, reason: 'Course <b>X</b> is not taught' },
   undelivered: { kind: 'application-approved', error: '550 No such user', attempts: 1 },
 };
 

@@ -112,6 +112,27 @@ const en: Catalogue = {
         `Planned arrival: ${f.day(x.plannedArrival)}.`,
       ],
     }),
+    'learning-agreement-to-sign': (x) => ({
+      subject: `A learning agreement waits for your signature: ${x.student}`,
+      blocks: [
+        `Version ${x.version} of the learning agreement of ${x.student} (${x.host}) waits for your signature.`,
+        'Read it, then sign it or, for the receiving institution, comment on it.',
+      ],
+    }),
+    'learning-agreement-approved': (x) => ({
+      subject: 'Your learning agreement is approved',
+      blocks: [
+        `Version ${x.version} of your learning agreement with ${x.host} is signed by all three parties.`,
+      ],
+    }),
+    'learning-agreement-commented': (x) => ({
+      subject: 'Your learning agreement needs changes',
+      blocks: [
+        `${x.host} did not approve version ${x.version} of your learning agreement.`,
+        `Reason: ${x.reason}`,
+        'Change it and sign it again.',
+      ],
+    }),
     undelivered: (x) => ({
       subject: 'An e-mail could not be delivered',
       blocks: [
@@ -195,6 +216,27 @@ const fr: Catalogue = {
       blocks: [
         `${x.institution} a nommé ${x.name} pour ${x.academicYear} (${f.term(x.term)}).`,
         `Arrivée prévue : ${f.day(x.plannedArrival)}.`,
+      ],
+    }),
+    'learning-agreement-to-sign': (x) => ({
+      subject: `Un contrat d’études attend votre signature : ${x.student}`,
+      blocks: [
+        `La version ${x.version} du contrat d’études de ${x.student} (${x.host}) attend votre signature.`,
+        'Lisez-la, puis signez-la ou, pour l’établissement d’accueil, commentez-la.',
+      ],
+    }),
+    'learning-agreement-approved': (x) => ({
+      subject: 'Votre contrat d’études est approuvé',
+      blocks: [
+        `La version ${x.version} de votre contrat d’études avec ${x.host} est signée par les trois parties.`,
+      ],
+    }),
+    'learning-agreement-commented': (x) => ({
+      subject: 'Votre contrat d’études doit être modifié',
+      blocks: [
+        `${x.host} n’a pas approuvé la version ${x.version} de votre contrat d’études.`,
+        `Motif : ${x.reason}`,
+        'Modifiez-le et signez-le à nouveau.',
       ],
     }),
     undelivered: (x) => ({
@@ -282,6 +324,27 @@ const ru: Catalogue = {
         `Планируемый приезд: ${f.day(x.plannedArrival)}.`,
       ],
     }),
+    'learning-agreement-to-sign': (x) => ({
+      subject: `Соглашение об обучении ждёт вашей подписи: ${x.student}`,
+      blocks: [
+        `Версия ${x.version} соглашения об обучении студента ${x.student} (${x.host}) ждёт вашей подписи.`,
+        'Прочитайте её, затем подпишите или, для принимающего университета, прокомментируйте.',
+      ],
+    }),
+    'learning-agreement-approved': (x) => ({
+      subject: 'Ваше соглашение об обучении утверждено',
+      blocks: [
+        `Версия ${x.version} вашего соглашения об обучении с ${x.host} подписана всеми тремя сторонами.`,
+      ],
+    }),
+    'learning-agreement-commented': (x) => ({
+      subject: 'Ваше соглашение об обучении нужно изменить',
+      blocks: [
+        `${x.host} не утвердил версию ${x.version} вашего соглашения об обучении.`,
+        `Причина: ${x.reason}`,
+        'Измените его и подпишите снова.',
+      ],
+    }),
     undelivered: (x) => ({
       subject: 'Письмо не удалось доставить',
       blocks: [
@@ -365,6 +428,25 @@ const kk: Catalogue = {
       blocks: [
         `${x.institution} ${x.name} студентін ${x.academicYear} (${f.term(x.term)}) кезеңіне ұсынды.`,
         `Жоспарланған келу күні: ${f.day(x.plannedArrival)}.`,
+      ],
+    }),
+    'learning-agreement-to-sign': (x) => ({
+      subject: `Оқу келісімі сіздің қолыңызды күтуде: ${x.student}`,
+      blocks: [
+        `${x.student} студентінің оқу келісімінің ${x.version}-нұсқасы (${x.host}) сіздің қолыңызды күтуде.`,
+        'Оны оқып, қол қойыңыз немесе, қабылдаушы университет ретінде, пікір жазыңыз.',
+      ],
+    }),
+    'learning-agreement-approved': (x) => ({
+      subject: 'Оқу келісіміңіз бекітілді',
+      blocks: [`${x.host} университетімен оқу келісіміңіздің ${x.version}-нұсқасына үш тарап та қол қойды.`],
+    }),
+    'learning-agreement-commented': (x) => ({
+      subject: 'Оқу келісіміңізді өзгерту қажет',
+      blocks: [
+        `${x.host} оқу келісіміңіздің ${x.version}-нұсқасын бекітпеді.`,
+        `Себебі: ${x.reason}`,
+        'Оны өзгертіп, қайта қол қойыңыз.',
       ],
     }),
     undelivered: (x) => ({

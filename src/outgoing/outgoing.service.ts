@@ -191,24 +191,35 @@ export class OutgoingService {
 
   /** Moves the mobility one step (`live` on arrival, `recognized`, or `cancelled`). */
   async transition(actor: AuthUser, id: string, dto: TransitionOutgoingDto): Promise<OutgoingResponse> {
-    await this.dataSource.transaction(async (manager) => {
-      const current = await this.lock(manager, id);
-      const changes = planTransition(current, { to: dto.to, date: dto.date }, today());
-      await manager.getRepository(OutgoingMobility).update({ id }, changes);
-      await manager.insert(OutgoingEvent, {
-        mobilityId: id,
-        date: changes.actualArrival ?? changes.actualDeparture ?? null,
-        verification: null,
-        ...stepColumns({
-          actorId: actor.id,
-          from: current.status,
-          to: changes.status,
-          comment: dto.comment ?? null,
-          at: new Date(),
-        }),
-      });
-    });
+    await this.dataSource.transaction((manager) => this.transitionWithin(manager, actor, id, dto));
     return this.load(id);
+  }
+
+  /**
+   * The same step on the caller's transaction (the learning agreement's recognition moves the
+   * mobility to `recognized` with the decisions that complete it).
+   */
+  async transitionWithin(
+    manager: EntityManager,
+    actor: AuthUser,
+    id: string,
+    dto: Pick<TransitionOutgoingDto, 'to' | 'date' | 'comment'>,
+  ): Promise<void> {
+    const current = await this.lock(manager, id);
+    const changes = planTransition(current, { to: dto.to, date: dto.date }, today());
+    await manager.getRepository(OutgoingMobility).update({ id }, changes);
+    await manager.insert(OutgoingEvent, {
+      mobilityId: id,
+      date: changes.actualArrival ?? changes.actualDeparture ?? null,
+      verification: null,
+      ...stepColumns({
+        actorId: actor.id,
+        from: current.status,
+        to: changes.status,
+        comment: dto.comment ?? null,
+        at: new Date(),
+      }),
+    });
   }
 
   /**

@@ -50,6 +50,9 @@ describe('Input bounds (e2e)', () => {
     baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     for (const role of ['student', 'advisor', 'coordinator', 'editor', 'admin'] as const)
       tokens[role] = (await t.createUser(role)).token;
+    // A partner account (for the routes only partners call) belongs to a partner institution.
+    const partnerInstitution = await insertInstitution(t, { name: 'Input bounds partner' });
+    tokens.partner = (await t.createUser('partner', { institutionId: partnerInstitution.id })).token;
     targets = await discoverTargets();
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { catalogueRows } from './catalogue.rows.js';
 import { coordinatorPageRows } from './coordinator-pages.rows.js';
 import { coreRows } from './core.rows.js';
 import { incomingRows } from './incoming.rows.js';
+import { learningAgreementsRows } from './learning-agreements.rows.js';
 import { newsRows } from './news.rows.js';
 import { notificationsRows } from './notifications.rows.js';
 import { outgoingRows } from './outgoing.rows.js';
@@ -24,6 +25,7 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...auditRows,
   ...incomingRows,
   ...outgoingRows,
+  ...learningAgreementsRows,
   ...statsRows,
   ...newsRows,
   ...applicationsRows,

@@ -1,0 +1,719 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AuthUser } from '../auth/auth-user.js';
+import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
+import type { NotificationRequest } from '../notifications/notification-kinds.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { OutgoingMobility } from '../outgoing/outgoing-mobility.entity.js';
+import { OutgoingService } from '../outgoing/outgoing.service.js';
+import type {
+  CommentLearningAgreementDto,
+  DraftLearningAgreementDto,
+  ProposeChangesDto,
+  RecordRecognitionDto,
+  RecordResultsDto,
+  ResponsiblePersonDto,
+  SignLearningAgreementDto,
+} from './dto/learning-agreement-input.dto.js';
+import type {
+  LearningAgreementResponse,
+  RecognitionResponse,
+  VersionResponse,
+  VersionSummaryResponse,
+} from './dto/learning-agreement.response.js';
+import { LearningAgreementErrorCode } from './learning-agreement-error-codes.js';
+import { omobilityLasGetResponse, type EwpVersion } from './learning-agreement-ewp.js';
+import {
+  applyChanges,
+  assertCanComment,
+  assertCanSign,
+  assertUniqueCodes,
+  contentHash,
+  isFrozen,
+  missingForSignature,
+  nextSigners,
+  totalsOf,
+  versionStatus,
+  type LaContent,
+  type LaParty,
+  type LaResponsiblePerson,
+  type LaVersionStatus,
+} from './learning-agreement-state.js';
+import {
+  LearningAgreement,
+  LearningAgreementComment,
+  LearningAgreementRecognition,
+  LearningAgreementResult,
+  LearningAgreementSignature,
+  LearningAgreementVersion,
+} from './learning-agreement.entities.js';
+
+/** One version with what was recorded on it. */
+interface VersionState {
+  row: LearningAgreementVersion;
+  signatures: LearningAgreementSignature[];
+  comment: LearningAgreementComment | null;
+  parties: LaParty[];
+  status: LaVersionStatus;
+  /** A first version (whole tables) or a change after the first approval. */
+  kind: 'first-version' | 'changes';
+}
+
+interface AgreementState {
+  agreement: LearningAgreement | null;
+  versions: VersionState[];
+  latest: VersionState | null;
+  lastApproved: VersionState | null;
+  firstApproved: VersionState | null;
+  results: LearningAgreementResult[];
+  decisions: LearningAgreementRecognition[];
+}
+
+/** The side a caller signs for: the student, the home coordinator, the host's partner account. */
+function partyOf(caller: AuthUser): LaParty {
+  if (caller.role === 'student') return 'student';
+  if (caller.role === 'partner') return 'receiving';
+  return 'sending';
+}
+
+/**
+ * Learning agreements of outgoing mobilities. Every change locks the agreement's row (created with
+ * the first draft), reads its versions, applies the rule of learning-agreement-state.ts, and writes
+ * with its notifications in one transaction. Who sees an agreement is who sees its mobility, and a
+ * student only their own: anything else is a 404.
+ */
+@Injectable()
+export class LearningAgreementsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsService,
+    private readonly outgoing: OutgoingService,
+  ) {}
+
+  async get(caller: AuthUser, mobilityId: string): Promise<LearningAgreementResponse> {
+    const manager = this.dataSource.manager;
+    const mobility = await this.mobility(manager, caller, mobilityId);
+    return this.respond(mobility, await this.state(manager, mobility.id));
+  }
+
+  async version(caller: AuthUser, mobilityId: string, number: number): Promise<VersionResponse> {
+    const manager = this.dataSource.manager;
+    const mobility = await this.mobility(manager, caller, mobilityId);
+    const state = await this.state(manager, mobility.id);
+    const found = state.versions.find((version) => version.row.number === number);
+    if (!found) throw new NotFoundError('Learning agreement version');
+    return versionResponse(found, mobility);
+  }
+
+  /** The whole content of a draft, before the first approval: rewrites an unsigned draft, else adds a version. */
+  async saveDraft(
+    caller: AuthUser,
+    mobilityId: string,
+    dto: DraftLearningAgreementDto,
+  ): Promise<LearningAgreementResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const mobility = await this.mobility(manager, caller, mobilityId);
+      assertOpen(mobility);
+      const agreement = await this.lockAgreement(manager, mobility.id, true);
+      const state = await this.state(manager, mobility.id, agreement);
+      if (state.lastApproved) {
+        throw new DomainException(
+          LearningAgreementErrorCode.CHANGES_AFTER_APPROVAL,
+          `Version ${state.lastApproved.row.number} is approved: propose changes to it instead of a new draft`,
+          HttpStatus.CONFLICT,
+          { approvedVersion: state.lastApproved.row.number },
+        );
+      }
+      const content: LaContent = {
+        tableA: dto.tableA.map((c) => ({
+          title: c.title,
+          code: c.code,
+          term: c.term,
+          ects: c.ects,
+          recognitionConditions: c.recognitionConditions || null,
+        })),
+        tableB: dto.tableB.map((c) => ({ title: c.title, code: c.code, ects: c.ects })),
+        tableC: (dto.tableC ?? []).map((c) => ({
+          title: c.title,
+          code: c.code,
+          ects: c.ects,
+          description: c.description,
+        })),
+        shortCreditsReason: dto.shortCreditsReason ?? null,
+        languageCompetence: dto.languageCompetence
+          ? { language: dto.languageCompetence.language, cefrLevel: dto.languageCompetence.cefrLevel }
+          : mobility.language && mobility.cefrLevel
+            ? { language: mobility.language, cefrLevel: mobility.cefrLevel }
+            : null,
+        eqfLevel: dto.eqfLevel ?? mobility.eqfLevel ?? null,
+        subjectArea: dto.subjectArea ?? mobility.subjectArea ?? null,
+        sendingResponsible: person(dto.sendingResponsible),
+        receivingResponsible: person(dto.receivingResponsible),
+        changes: [],
+      };
+      assertUniqueCodes(content);
+      await this.write(manager, agreement!, state, content, caller);
+    });
+    return this.get(caller, mobilityId);
+  }
+
+  /** Changes during the mobility: inserted and deleted components applied to the last approved version. */
+  async proposeChanges(
+    caller: AuthUser,
+    mobilityId: string,
+    dto: ProposeChangesDto,
+  ): Promise<LearningAgreementResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const mobility = await this.mobility(manager, caller, mobilityId);
+      assertOpen(mobility);
+      const agreement = await this.lockAgreement(manager, mobility.id, false);
+      const state = await this.state(manager, mobility.id, agreement);
+      if (!state.lastApproved) {
+        throw new DomainException(
+          LearningAgreementErrorCode.CHANGES_AFTER_APPROVAL,
+          'No version is approved yet: change the draft itself',
+          HttpStatus.CONFLICT,
+          { approvedVersion: null },
+        );
+      }
+      const content = applyChanges(state.lastApproved.row.content, dto.changes, dto.shortCreditsReason);
+      await this.write(manager, agreement!, state, content, caller);
+    });
+    return this.get(caller, mobilityId);
+  }
+
+  /** A signature of the latest version by the caller's side, with the hash they read. */
+  async sign(
+    caller: AuthUser,
+    mobilityId: string,
+    dto: SignLearningAgreementDto,
+  ): Promise<LearningAgreementResponse> {
+    const party = partyOf(caller);
+    await this.dataSource.transaction(async (manager) => {
+      const mobility = await this.mobility(manager, caller, mobilityId);
+      assertOpen(mobility);
+      const agreement = await this.lockAgreement(manager, mobility.id, false);
+      const { latest } = await this.state(manager, mobility.id, agreement);
+      if (!latest) throw new NotFoundError('Learning agreement');
+      assertCanSign(
+        { hash: latest.row.contentHash, status: latest.status, parties: latest.parties },
+        party,
+        dto.hash,
+      );
+      const missing = missingForSignature(latest.row.content, mobility.term);
+      if (missing.length > 0) {
+        throw new DomainException(
+          LearningAgreementErrorCode.INCOMPLETE,
+          `Version ${latest.row.number} cannot be signed yet: ${missing.join(', ')} missing`,
+          HttpStatus.CONFLICT,
+          { missing },
+        );
+      }
+      if (party !== 'student' && !dto.position) {
+        throw new InvalidInputError('position is required to sign for an institution', ['position']);
+      }
+      await manager.insert(LearningAgreementSignature, {
+        versionId: latest.row.id,
+        party,
+        signerId: caller.id,
+        name: dto.name ?? `${caller.firstName} ${caller.lastName}`,
+        position: dto.position ?? null,
+        email: caller.email,
+        signedAt: new Date(),
+        contentHash: latest.row.contentHash,
+      });
+      const parties = [...latest.parties, party];
+      const status = versionStatus({ parties, commented: false, isLatest: true });
+      await this.announce(manager, mobility, latest.row.number, status, parties);
+    });
+    return this.get(caller, mobilityId);
+  }
+
+  /** The receiving side's comment on a proposal: a rejection with its reason. */
+  async comment(
+    caller: AuthUser,
+    mobilityId: string,
+    dto: CommentLearningAgreementDto,
+  ): Promise<LearningAgreementResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const mobility = await this.mobility(manager, caller, mobilityId);
+      assertOpen(mobility);
+      const agreement = await this.lockAgreement(manager, mobility.id, false);
+      const { latest } = await this.state(manager, mobility.id, agreement);
+      if (!latest) throw new NotFoundError('Learning agreement');
+      assertCanComment({ hash: latest.row.contentHash, status: latest.status }, dto.hash);
+      await manager.insert(LearningAgreementComment, {
+        versionId: latest.row.id,
+        authorId: caller.id,
+        name: `${caller.firstName} ${caller.lastName}`,
+        reason: dto.reason,
+        commentedAt: new Date(),
+        contentHash: latest.row.contentHash,
+      });
+      await this.notifications.enqueue(manager, {
+        kind: 'learning-agreement-commented',
+        recipientId: mobility.studentId,
+        facts: { host: mobility.receivingInstitution!.name, version: latest.row.number, reason: dto.reason },
+        path: `/outgoing/${mobility.id}/learning-agreement`,
+        dedupeKey: `la:${latest.row.id}:commented`,
+      });
+    });
+    return this.get(caller, mobilityId);
+  }
+
+  /** The receiving institution's results per component of table A (the partner or the home coordinator). */
+  async recordResults(
+    caller: AuthUser,
+    mobilityId: string,
+    dto: RecordResultsDto,
+  ): Promise<LearningAgreementResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const { mobility, state, approved } = await this.forRecognition(manager, caller, mobilityId);
+      const codes = approved.tableA.map((c) => c.code);
+      dto.results.forEach((result, index) => {
+        if (!codes.includes(result.code)) {
+          throw new InvalidInputError(`table A of the approved version has no component ${result.code}`, [
+            `results[${index}].code`,
+          ]);
+        }
+      });
+      for (const result of dto.results) {
+        await manager.query(
+          `INSERT INTO learning_agreement_results (agreement_id, component_code, grade, ects_obtained, recorded_by_id)
+           VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (agreement_id, component_code) DO UPDATE
+           SET grade = EXCLUDED.grade, ects_obtained = EXCLUDED.ects_obtained,
+               recorded_by_id = EXCLUDED.recorded_by_id, updated_at = now()`,
+          [state.agreement!.id, result.code, result.grade, result.ectsObtained, caller.id],
+        );
+      }
+      await this.completeIfDone(manager, caller, mobility, state.agreement!.id, approved);
+    });
+    return this.get(caller, mobilityId);
+  }
+
+  /** The home coordinator's decision per component of table B: recognised (grade) or not (reason). */
+  async recordRecognition(
+    caller: AuthUser,
+    mobilityId: string,
+    dto: RecordRecognitionDto,
+  ): Promise<LearningAgreementResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const { mobility, state, approved } = await this.forRecognition(manager, caller, mobilityId);
+      const codes = approved.tableB.map((c) => c.code);
+      dto.decisions.forEach((decision, index) => {
+        const field = `decisions[${index}]`;
+        if (!codes.includes(decision.code)) {
+          throw new InvalidInputError(`table B of the approved version has no component ${decision.code}`, [
+            `${field}.code`,
+          ]);
+        }
+        if (decision.recognised && (!decision.grade || decision.reason !== undefined)) {
+          throw new InvalidInputError('a recognised component carries its grade, and no reason', [
+            `${field}.grade`,
+          ]);
+        }
+        if (!decision.recognised && (!decision.reason || decision.grade !== undefined)) {
+          throw new InvalidInputError('a component not recognised states the reason, and no grade', [
+            `${field}.reason`,
+          ]);
+        }
+      });
+      for (const decision of dto.decisions) {
+        await manager.query(
+          `INSERT INTO learning_agreement_recognitions (agreement_id, component_code, recognised, grade, reason, decided_by_id)
+           VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (agreement_id, component_code) DO UPDATE
+           SET recognised = EXCLUDED.recognised, grade = EXCLUDED.grade, reason = EXCLUDED.reason,
+               decided_by_id = EXCLUDED.decided_by_id, updated_at = now()`,
+          [
+            state.agreement!.id,
+            decision.code,
+            decision.recognised,
+            decision.grade ?? null,
+            decision.reason ?? null,
+            caller.id,
+          ],
+        );
+      }
+      await this.completeIfDone(manager, caller, mobility, state.agreement!.id, approved);
+    });
+    return this.get(caller, mobilityId);
+  }
+
+  /** The agreement as an EWP OMobility LAs get-response document. */
+  async ewpDocument(caller: AuthUser, mobilityId: string): Promise<string> {
+    const manager = this.dataSource.manager;
+    const mobility = await this.mobility(manager, caller, mobilityId);
+    const state = await this.state(manager, mobility.id);
+    const ewp = (version: VersionState | null): EwpVersion | null =>
+      version
+        ? {
+            content: version.row.content,
+            hash: version.row.contentHash,
+            signatures: version.signatures.map((s) => ({
+              party: s.party,
+              name: s.name,
+              position: s.position,
+              email: s.email,
+              signedAt: s.signedAt,
+            })),
+          }
+        : null;
+    const changes =
+      state.lastApproved && state.lastApproved !== state.firstApproved ? state.lastApproved : null;
+    const proposal = state.latest?.status === 'proposal' ? state.latest : null;
+    return omobilityLasGetResponse([
+      {
+        mobility,
+        firstVersion: ewp(state.firstApproved),
+        approvedChanges: ewp(changes),
+        proposal: ewp(proposal),
+      },
+    ]);
+  }
+
+  // --- internals ---------------------------------------------------------------------------
+
+  /** The mobility as the caller may see it: a student their own, a partner what its institution receives. */
+  private async mobility(manager: EntityManager, caller: AuthUser, id: string): Promise<OutgoingMobility> {
+    const builder = manager
+      .getRepository(OutgoingMobility)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.sendingInstitution', 'sending')
+      .innerJoinAndSelect('m.receivingInstitution', 'receiving')
+      .leftJoinAndSelect('m.sendingFaculty', 'sendingFaculty')
+      .leftJoinAndSelect('m.receivingFaculty', 'receivingFaculty')
+      .where('m.id = :id', { id });
+    if (caller.role === 'student') builder.andWhere('m.student_id = :student', { student: caller.id });
+    if (caller.role === 'partner') {
+      builder.andWhere('m.receiving_institution_id = :institution', {
+        institution: caller.institutionId ?? '00000000-0000-0000-0000-000000000000',
+      });
+    }
+    const mobility = await builder.getOne();
+    if (!mobility) throw new NotFoundError('Outgoing mobility');
+    return mobility;
+  }
+
+  /** The agreement's row, locked; created (for a draft) when missing. */
+  private async lockAgreement(
+    manager: EntityManager,
+    mobilityId: string,
+    create: boolean,
+  ): Promise<LearningAgreement | null> {
+    if (create) {
+      await manager.query(
+        `INSERT INTO learning_agreements (mobility_kind, outgoing_mobility_id) VALUES ('outgoing', $1)
+         ON CONFLICT (outgoing_mobility_id) DO NOTHING`,
+        [mobilityId],
+      );
+    }
+    const agreement = await manager
+      .getRepository(LearningAgreement)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.outgoing_mobility_id = :mobilityId', { mobilityId })
+      .getOne();
+    if (!agreement && !create) throw new NotFoundError('Learning agreement');
+    return agreement;
+  }
+
+  private async state(
+    manager: EntityManager,
+    mobilityId: string,
+    known?: LearningAgreement | null,
+  ): Promise<AgreementState> {
+    const agreement =
+      known !== undefined
+        ? known
+        : await manager.getRepository(LearningAgreement).findOneBy({ outgoingMobilityId: mobilityId });
+    if (!agreement) {
+      return {
+        agreement: null,
+        versions: [],
+        latest: null,
+        lastApproved: null,
+        firstApproved: null,
+        results: [],
+        decisions: [],
+      };
+    }
+    const rows = await manager
+      .getRepository(LearningAgreementVersion)
+      .find({ where: { agreementId: agreement.id }, order: { number: 'ASC' } });
+    const ids = rows.map((row) => row.id);
+    const signatures =
+      ids.length === 0
+        ? []
+        : await manager
+            .getRepository(LearningAgreementSignature)
+            .createQueryBuilder('s')
+            .where('s.version_id IN (:...ids)', { ids })
+            .orderBy('s.signed_at', 'ASC')
+            .getMany();
+    const comments =
+      ids.length === 0
+        ? []
+        : await manager
+            .getRepository(LearningAgreementComment)
+            .createQueryBuilder('c')
+            .where('c.version_id IN (:...ids)', { ids })
+            .getMany();
+    const versions = rows.map((row, index): VersionState => {
+      const own = signatures.filter((s) => s.versionId === row.id);
+      const comment = comments.find((c) => c.versionId === row.id) ?? null;
+      const parties = own.map((s) => s.party);
+      return {
+        row,
+        signatures: own,
+        comment,
+        parties,
+        status: versionStatus({ parties, commented: comment !== null, isLatest: index === rows.length - 1 }),
+        kind: 'first-version',
+      };
+    });
+    const approved = versions.filter((v) => v.status === 'approved');
+    for (const version of versions) {
+      if (approved[0] && version.row.number > approved[0].row.number) version.kind = 'changes';
+    }
+    return {
+      agreement,
+      versions,
+      latest: versions.at(-1) ?? null,
+      lastApproved: approved.at(-1) ?? null,
+      firstApproved: approved[0] ?? null,
+      results: await manager.getRepository(LearningAgreementResult).find({
+        where: { agreementId: agreement.id },
+        order: { componentCode: 'ASC' },
+      }),
+      decisions: await manager.getRepository(LearningAgreementRecognition).find({
+        where: { agreementId: agreement.id },
+        order: { componentCode: 'ASC' },
+      }),
+    };
+  }
+
+  /** Rewrites the latest version while nobody signed or commented it; otherwise appends one. */
+  private async write(
+    manager: EntityManager,
+    agreement: LearningAgreement,
+    state: AgreementState,
+    content: LaContent,
+    author: AuthUser,
+  ): Promise<void> {
+    const hash = contentHash(content);
+    const latest = state.latest;
+    if (latest && !isFrozen({ parties: latest.parties, commented: latest.comment !== null })) {
+      await manager
+        .getRepository(LearningAgreementVersion)
+        .update({ id: latest.row.id }, { content, contentHash: hash, authorId: author.id });
+      return;
+    }
+    await manager.insert(LearningAgreementVersion, {
+      agreementId: agreement.id,
+      number: (latest?.row.number ?? 0) + 1,
+      content,
+      contentHash: hash,
+      authorId: author.id,
+    });
+  }
+
+  /** Tells whoever signs next, or the student once it is approved. */
+  private async announce(
+    manager: EntityManager,
+    mobility: OutgoingMobility,
+    number: number,
+    status: LaVersionStatus,
+    parties: LaParty[],
+  ): Promise<void> {
+    const path = `/outgoing/${mobility.id}/learning-agreement`;
+    const host = mobility.receivingInstitution!.name;
+    if (status === 'approved') {
+      await this.notifications.enqueue(manager, {
+        kind: 'learning-agreement-approved',
+        recipientId: mobility.studentId,
+        facts: { host, version: number },
+        path,
+        dedupeKey: `la:${mobility.id}:v${number}:approved`,
+      });
+      return;
+    }
+    const toSign = (recipientId: string, party: LaParty): NotificationRequest => ({
+      kind: 'learning-agreement-to-sign',
+      recipientId,
+      facts: { student: `${mobility.firstName} ${mobility.lastName}`, host, version: number },
+      path,
+      dedupeKey: `la:${mobility.id}:v${number}:${party}:${recipientId}`,
+    });
+    for (const party of nextSigners(status, parties)) {
+      if (party === 'student') {
+        await this.notifications.enqueue(manager, toSign(mobility.studentId, party));
+      } else if (party === 'sending') {
+        await this.notifications.enqueueForRole(manager, 'coordinator', (id) => toSign(id, party));
+      } else {
+        const partners = (await manager.query(
+          `SELECT id FROM users WHERE role = 'partner' AND institution_id = $1 AND active AND erased_at IS NULL ORDER BY id`,
+          [mobility.receivingInstitutionId],
+        )) as Array<{ id: string }>;
+        await this.notifications.enqueueMany(
+          manager,
+          partners.map(({ id }) => toSign(id, party)),
+        );
+      }
+    }
+  }
+
+  /** Results and recognition: while the mobility is live, on the last approved version. */
+  private async forRecognition(manager: EntityManager, caller: AuthUser, mobilityId: string) {
+    const mobility = await this.mobility(manager, caller, mobilityId);
+    if (mobility.status !== 'live') {
+      throw new DomainException(
+        LearningAgreementErrorCode.CLOSED,
+        `Results and recognition are recorded while the mobility is live; it is ${mobility.status}`,
+        HttpStatus.CONFLICT,
+        { status: mobility.status },
+      );
+    }
+    const agreement = await this.lockAgreement(manager, mobility.id, false);
+    const state = await this.state(manager, mobility.id, agreement);
+    if (!state.lastApproved) {
+      throw new DomainException(
+        LearningAgreementErrorCode.NOT_APPROVED,
+        'No version of the learning agreement is approved: there is nothing to recognise yet',
+        HttpStatus.CONFLICT,
+        { codes: [] },
+      );
+    }
+    return { mobility, state, approved: state.lastApproved.row.content };
+  }
+
+  /** Every component of table A has a result and every one of table B a decision: the mobility is recognized. */
+  private async completeIfDone(
+    manager: EntityManager,
+    caller: AuthUser,
+    mobility: OutgoingMobility,
+    agreementId: string,
+    approved: LaContent,
+  ): Promise<void> {
+    const [results, decisions] = (await Promise.all([
+      manager.query(`SELECT component_code FROM learning_agreement_results WHERE agreement_id = $1`, [
+        agreementId,
+      ]),
+      manager.query(`SELECT component_code FROM learning_agreement_recognitions WHERE agreement_id = $1`, [
+        agreementId,
+      ]),
+    ])) as [Array<{ component_code: string }>, Array<{ component_code: string }>];
+    const resulted = new Set(results.map((r) => r.component_code));
+    const decided = new Set(decisions.map((r) => r.component_code));
+    const done =
+      approved.tableA.every((c) => resulted.has(c.code)) && approved.tableB.every((c) => decided.has(c.code));
+    if (!done) return;
+    await this.outgoing.transitionWithin(manager, caller, mobility.id, {
+      to: 'recognized',
+      comment: 'Learning agreement recognised',
+    });
+  }
+
+  private respond(mobility: OutgoingMobility, state: AgreementState): LearningAgreementResponse {
+    return {
+      mobilityId: mobility.id,
+      mobilityStatus: mobility.status,
+      current: state.latest ? versionResponse(state.latest, mobility) : null,
+      lastApproved: state.lastApproved ? versionResponse(state.lastApproved, mobility) : null,
+      versions: state.versions.map(summary),
+      recognition: recognitionResponse(state),
+    };
+  }
+}
+
+function assertOpen(mobility: OutgoingMobility): void {
+  if (mobility.status === 'cancelled' || mobility.status === 'recognized') {
+    throw new DomainException(
+      LearningAgreementErrorCode.CLOSED,
+      `The mobility is ${mobility.status}: its learning agreement no longer changes`,
+      HttpStatus.CONFLICT,
+      { status: mobility.status },
+    );
+  }
+}
+
+const person = (dto: ResponsiblePersonDto | undefined): LaResponsiblePerson | null =>
+  dto
+    ? { givenNames: dto.givenNames, familyName: dto.familyName, position: dto.position, email: dto.email }
+    : null;
+
+const summary = (version: VersionState): VersionSummaryResponse => ({
+  number: version.row.number,
+  kind: version.kind,
+  status: version.status,
+  hash: version.row.contentHash,
+  createdAt: version.row.createdAt,
+});
+
+function versionResponse(version: VersionState, mobility: OutgoingMobility): VersionResponse {
+  const content = version.row.content;
+  const { number, kind, status, hash, createdAt } = summary(version);
+  return {
+    number,
+    kind,
+    status,
+    hash,
+    createdAt,
+    content,
+    totals: totalsOf(content, mobility.term),
+    signatures: version.signatures.map((s) => ({
+      party: s.party,
+      signerId: s.signerId,
+      name: s.name,
+      position: s.position,
+      email: s.email,
+      signedAt: s.signedAt,
+      hash: s.contentHash,
+    })),
+    comment: version.comment
+      ? {
+          authorId: version.comment.authorId,
+          name: version.comment.name,
+          reason: version.comment.reason,
+          at: version.comment.commentedAt,
+          hash: version.comment.contentHash,
+        }
+      : null,
+    nextSigners: nextSigners(version.status, version.parties),
+    missing: missingForSignature(content, mobility.term),
+  };
+}
+
+function recognitionResponse(state: AgreementState): RecognitionResponse {
+  const approved = state.lastApproved?.row.content;
+  const recognised = new Set(state.decisions.filter((d) => d.recognised).map((d) => d.componentCode));
+  const resulted = new Set(state.results.map((r) => r.componentCode));
+  const decided = new Set(state.decisions.map((d) => d.componentCode));
+  return {
+    results: state.results.map((r) => ({
+      code: r.componentCode,
+      grade: r.grade,
+      ectsObtained: Number(r.ectsObtained),
+      recordedById: r.recordedById,
+      recordedAt: r.updatedAt,
+    })),
+    decisions: state.decisions.map((d) => ({
+      code: d.componentCode,
+      recognised: d.recognised,
+      grade: d.grade,
+      reason: d.reason,
+      decidedById: d.decidedById,
+      decidedAt: d.updatedAt,
+    })),
+    ectsRecognised: approved
+      ? Math.round(
+          approved.tableB.filter((c) => recognised.has(c.code)).reduce((total, c) => total + c.ects, 0) * 10,
+        ) / 10
+      : 0,
+    complete: approved
+      ? approved.tableA.every((c) => resulted.has(c.code)) &&
+        approved.tableB.every((c) => decided.has(c.code))
+      : false,
+  };
+}
