@@ -10,6 +10,7 @@ import type {
   OutgoingMobilityStats,
   OutgoingStats,
   PlacesStats,
+  RecognitionStats,
   StatsOverviewResponse,
 } from './dto/stats-overview.response.js';
 
@@ -66,6 +67,7 @@ export class StatsService {
       today: day,
       outgoing: await this.outgoing(manager, academicYear),
       outgoingMobilities: await this.outgoingMobilities(manager, academicYear),
+      recognition: await this.recognition(manager, academicYear),
       incoming: await this.incoming(manager, academicYear, day),
     }));
   }
@@ -113,6 +115,59 @@ export class StatsService {
       byStatus: byStatus(rows, OUTGOING_STATUSES) as OutgoingMobilityStats['byStatus'],
       byHostInstitution: byInstitution(rows, OUTGOING_STATUSES),
     };
+  }
+
+  /**
+   * Per host, the ECTS of table B of the last approved learning agreement of each recognised
+   * mobility of the year, and those the home coordinator recognised. An approved version is one
+   * the three sides signed (a commented one never has the receiving side's signature).
+   */
+  private async recognition(manager: EntityManager, academicYear: string): Promise<RecognitionStats> {
+    const rows = (await manager.query(
+      `WITH approved AS (
+         SELECT DISTINCT ON (v.agreement_id) v.agreement_id, v.content
+           FROM learning_agreement_versions v
+          WHERE (SELECT count(*) FROM learning_agreement_signatures s WHERE s.version_id = v.id) = 3
+          ORDER BY v.agreement_id, v.number DESC
+       ), per_mobility AS (
+         SELECT m.receiving_institution_id AS institution_id,
+                coalesce(sum((b.component->>'ects')::numeric), 0) AS planned,
+                coalesce(sum((b.component->>'ects')::numeric) FILTER (WHERE r.recognised), 0) AS recognised
+           FROM outgoing_mobilities m
+           JOIN learning_agreements a ON a.outgoing_mobility_id = m.id
+           JOIN approved ON approved.agreement_id = a.id
+           CROSS JOIN LATERAL jsonb_array_elements(approved.content->'tableB') AS b(component)
+           LEFT JOIN learning_agreement_recognitions r
+             ON r.agreement_id = a.id AND r.component_code = b.component->>'code'
+          WHERE m.academic_year = $1 AND m.status = 'recognized'
+          GROUP BY m.id
+       )
+       SELECT host.id AS institution_id, host.name, host.schac_code, count(*)::int AS mobilities,
+              sum(p.planned)::float8 AS planned, sum(p.recognised)::float8 AS recognised
+         FROM per_mobility p
+         JOIN institutions host ON host.id = p.institution_id
+        GROUP BY host.id`,
+      [academicYear],
+    )) as Array<{
+      institution_id: string;
+      name: string;
+      schac_code: string;
+      mobilities: number;
+      planned: number;
+      recognised: number;
+    }>;
+    const round = (value: number) => Math.round(value * 10) / 10;
+    const byHostInstitution = rows.map((row) => ({
+      institutionId: row.institution_id,
+      name: row.name,
+      schacCode: row.schac_code,
+      mobilities: row.mobilities,
+      ectsPlanned: round(row.planned),
+      ectsRecognised: round(row.recognised),
+      share: row.planned > 0 ? Math.round((row.recognised / row.planned) * 1000) / 1000 : null,
+    }));
+    byHostInstitution.sort((a, b) => (a.share ?? 1) - (b.share ?? 1) || a.name.localeCompare(b.name));
+    return { byHostInstitution };
   }
 
   private async places(manager: EntityManager, academicYear: string): Promise<PlacesStats> {

@@ -328,6 +328,14 @@ describe('Learning agreements (e2e)', () => {
     expect(recognised.recognition).toMatchObject({ complete: true, ectsRecognised: 15 });
     expect(recognised.mobilityStatus).toBe('recognized');
     expect((await read(`/api/outgoing/${id}`, coordinator)).body.status).toBe('recognized');
+    // Statistics: the host's share of ECTS recognised this year (15 of 20).
+    const stats = await read('/api/stats/overview?academicYear=2025/2026', coordinator);
+    expect(stats.status).toBe(200);
+    expect(
+      stats.body.recognition.byHostInstitution.find(
+        (host: { institutionId: string }) => host.institutionId === world.host.id,
+      ),
+    ).toMatchObject({ mobilities: 1, ectsPlanned: 20, ectsRecognised: 15, share: 0.75 });
     // Recognised: the agreement no longer changes.
     const closed = await sign(url, student, v3.hash);
     expect([closed.status, closed.body.code]).toEqual([409, 'LA_CLOSED']);

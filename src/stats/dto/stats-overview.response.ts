@@ -58,6 +58,28 @@ export class IncomingStats {
   onCampusToday: number;
 }
 
+/** The ECTS of table B recognised at home, for one host, of the recognised mobilities of the year. */
+export class HostRecognition {
+  institutionId: string;
+  name: string;
+  schacCode: string;
+  /** Recognised mobilities counted (those with an approved learning agreement). */
+  mobilities: number;
+  /** ECTS of table B of their last approved learning agreements. */
+  ectsPlanned: number;
+  /** Of those, the ECTS of components the home coordinator recognised. */
+  ectsRecognised: number;
+  /** ectsRecognised / ectsPlanned, 0 to 1 (null when nothing was planned). */
+  @ApiProperty({ type: Number, nullable: true })
+  share: number | null;
+}
+
+export class RecognitionStats {
+  /** Per receiving institution, the lowest share first. */
+  @ApiProperty({ type: [HostRecognition] })
+  byHostInstitution: HostRecognition[];
+}
+
 export class StatsOverviewResponse {
   academicYear: string;
   /** The day "today" refers to (YYYY-MM-DD, the server's time zone). */
@@ -65,5 +87,7 @@ export class StatsOverviewResponse {
   today: string;
   outgoing: OutgoingStats;
   outgoingMobilities: OutgoingMobilityStats;
+  /** The share of ECTS recognised per host, from the learning agreements of recognised mobilities. */
+  recognition: RecognitionStats;
   incoming: IncomingStats;
 }
