@@ -10,5 +10,6 @@ import { LearningAgreementsService } from './learning-agreements.service.js';
   imports: [TypeOrmModule.forFeature(LEARNING_AGREEMENT_ENTITIES), NotificationsModule, OutgoingModule],
   controllers: [LearningAgreementsController],
   providers: [LearningAgreementsService],
+  exports: [LearningAgreementsService],
 })
 export class LearningAgreementsModule {}

@@ -16,6 +16,7 @@ import type {
   SignLearningAgreementDto,
 } from './dto/learning-agreement-input.dto.js';
 import type {
+  ExportedLearningAgreementResponse,
   LearningAgreementResponse,
   RecognitionResponse,
   VersionResponse,
@@ -371,6 +372,49 @@ export class LearningAgreementsService {
         proposal: ewp(proposal),
       },
     ]);
+  }
+
+  /**
+   * The learning agreements of a student's mobilities (the right of access): every version with
+   * its content and signatures, and the results and recognition decisions.
+   */
+  async exportFor(studentId: string): Promise<ExportedLearningAgreementResponse[]> {
+    const manager = this.dataSource.manager;
+    const mobilities = await manager
+      .getRepository(OutgoingMobility)
+      .createQueryBuilder('m')
+      .innerJoin(LearningAgreement, 'a', 'a.outgoing_mobility_id = m.id')
+      .where('m.student_id = :studentId', { studentId })
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .getMany();
+    const exported: ExportedLearningAgreementResponse[] = [];
+    for (const mobility of mobilities) {
+      const state = await this.state(manager, mobility.id);
+      exported.push({
+        mobilityId: mobility.id,
+        versions: state.versions.map((version) => versionResponse(version, mobility)),
+        recognition: recognitionResponse(state),
+      });
+    }
+    return exported;
+  }
+
+  /**
+   * Erases the name and email a person's signatures copied from their account, on the erasure's
+   * transaction: the only change the append-only trigger lets through, and only while
+   * `app.erasure` is on (for this transaction alone). What was signed and its hash stay.
+   */
+  async eraseSigner(manager: EntityManager, signerId: string): Promise<number> {
+    await manager.query(`SELECT set_config('app.erasure', 'on', true)`);
+    const [, erased] = (await manager.query(
+      `UPDATE learning_agreement_signatures
+          SET name = 'Erased Person', email = 'erased-' || signer_id || '@erased.invalid'
+        WHERE signer_id = $1`,
+      [signerId],
+    )) as [unknown, number];
+    await manager.query(`SELECT set_config('app.erasure', 'off', true)`);
+    return erased;
   }
 
   // --- internals ---------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import {
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DomainException, NotFoundError } from '../common/errors/domain.exception.js';
+import { LearningAgreementsService } from '../learning-agreements/learning-agreements.service.js';
 import { OutgoingService } from '../outgoing/outgoing.service.js';
 import { AssessmentsService } from '../selection-rounds/assessments.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -35,6 +36,7 @@ export class PersonalDataService {
     private readonly notifications: NotificationsService,
     private readonly outgoing: OutgoingService,
     private readonly assessments: AssessmentsService,
+    private readonly learningAgreements: LearningAgreementsService,
   ) {}
 
   /** Everything the portal holds about one person (the right of access). */
@@ -68,6 +70,7 @@ export class PersonalDataService {
     const notifications = await this.notifications.exportFor(userId);
     const assessments = await this.assessments.exportFor(userId);
     const outgoingMobilities = await this.outgoing.exportFor(userId);
+    const learningAgreements = await this.learningAgreements.exportFor(userId);
     return {
       exportedAt: new Date(),
       profile: toUserResponse(user),
@@ -79,6 +82,7 @@ export class PersonalDataService {
         assessment: assessments.find((assessment) => assessment.applicationId === application.id) ?? null,
       })),
       outgoingMobilities,
+      learningAgreements,
       auditTrail: auditTrail.map(({ at, action, targetType, targetId, address }) => ({
         at,
         action,
@@ -115,6 +119,7 @@ export class PersonalDataService {
       await this.applications.eraseStudentTexts(manager, userId, ERASED_TEXT);
       await this.assessments.eraseNotesOf(manager, userId, ERASED_TEXT);
       const mobilitiesErased = await this.outgoing.eraseStudent(manager, userId, ERASED_TEXT);
+      const signaturesErased = await this.learningAgreements.eraseSigner(manager, userId);
       // After the comments are scrubbed, so the withdrawal events keep saying why.
       const withdrawn = await this.applications.withdrawAllOf(manager, userId, admin.id, ERASURE_WITHDRAWAL);
       // Their notifications go, with the e-mails not yet sent (after the withdrawals, which notify nobody).
@@ -127,7 +132,12 @@ export class PersonalDataService {
           targetType: 'user',
           targetId: userId,
           address: admin.address,
-          details: { applicationsWithdrawn: withdrawn, notificationsRemoved, mobilitiesErased },
+          details: {
+            applicationsWithdrawn: withdrawn,
+            notificationsRemoved,
+            mobilitiesErased,
+            signaturesErased,
+          },
         },
         manager,
       );

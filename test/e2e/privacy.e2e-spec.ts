@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
 import { omobilitiesSchemaProblems } from '../support/ewp-schema.js';
-import { outgoingWorld, submittedApplication, worldProgramme } from '../support/outgoing-fixtures.js';
+import {
+  confirmedMobility,
+  outgoingWorld,
+  submittedApplication,
+  worldProgramme,
+} from '../support/outgoing-fixtures.js';
 import { bootApp, TEST_PASSWORD, type TestApp, type TestUser } from '../support/test-app.js';
 
 const MOTIVATION =
@@ -253,6 +258,7 @@ describe('Personal data: export and erasure (e2e)', () => {
       applicationsWithdrawn: 3,
       notificationsRemoved: 3,
       mobilitiesErased: 0,
+      signaturesErased: 0,
     });
     const [{ left }] = await t.dataSource.query(
       'SELECT count(*)::int AS left FROM notifications WHERE recipient_id = $1',
@@ -395,7 +401,116 @@ describe('Personal data: export and erasure (e2e)', () => {
       applicationsWithdrawn: 0,
       notificationsRemoved: expect.any(Number),
       mobilitiesErased: 1,
+      signaturesErased: 0,
     });
+  });
+
+  it('exports a student’s learning agreement and erases the name and email their signatures copied, and only those', async () => {
+    const marker = randomUUID().slice(0, 8);
+    const world = await outgoingWorld(t);
+    const programme = await worldProgramme(t, world);
+    const coordinator = await t.createUser('coordinator');
+    const student = await t.createUser('student', {
+      firstName: `Dana${marker}`,
+      lastName: `Nurlanova${marker}`,
+      homeFacultyId: world.eii.id,
+      studyLevel: 'bachelor',
+    });
+    const { mobilityId } = await confirmedMobility(t, student, advisor, programme.id);
+    const url = `/api/outgoing/${mobilityId}/learning-agreement`;
+    const drafted = await t.http.request('PUT', `${url}/draft`, {
+      token: student.token,
+      body: {
+        tableA: [{ title: 'Русский язык как иностранный', code: 'RKI-201', term: 'spring', ects: 24 }],
+        tableB: [{ title: 'Langue russe III', code: 'UMONS-RU3', ects: 20 }],
+        languageCompetence: { language: 'ru', cefrLevel: 'B2' },
+        sendingResponsible: {
+          givenNames: 'Marie',
+          familyName: 'Dupont',
+          position: 'Coordinator',
+          email: 'm.dupont@umons.ac.be',
+        },
+        receivingResponsible: {
+          givenNames: 'Айгерим',
+          familyName: 'Садыкова',
+          position: 'Office',
+          email: 'a.sadykova@kaznu.kz',
+        },
+      },
+    });
+    expect(drafted.status).toBe(200);
+    const hash = drafted.body.current.hash as string;
+    expect((await t.http.post(`${url}/sign`, { hash }, { token: student.token })).status).toBe(200);
+    expect(
+      (
+        await t.http.post(
+          `${url}/sign`,
+          { hash, position: 'Erasmus coordinator' },
+          { token: coordinator.token },
+        )
+      ).status,
+    ).toBe(200);
+
+    // The export carries the agreement: the version's content, its signatures.
+    const exported = await t.http.get('/api/auth/me/export', { token: student.token });
+    expect(exported.status).toBe(200);
+    expect(exported.body.learningAgreements).toEqual([
+      expect.objectContaining({
+        mobilityId,
+        versions: [expect.objectContaining({ number: 1, hash })],
+        recognition: expect.objectContaining({ results: [], decisions: [] }),
+      }),
+    ]);
+    expect(exported.body.learningAgreements[0].versions[0].content.tableA[0].code).toBe('RKI-201');
+    expect(exported.body.learningAgreements[0].versions[0].signatures).toEqual([
+      expect.objectContaining({
+        party: 'student',
+        name: `Dana${marker} Nurlanova${marker}`,
+        email: student.email,
+      }),
+      expect.objectContaining({ party: 'sending', signerId: coordinator.id }),
+    ]);
+
+    // Even with the erasure's setting on, the database refuses any other change to a signature.
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('app.erasure', 'on', true)`);
+        await manager.query(
+          `UPDATE learning_agreement_signatures SET position = 'Forged' WHERE signer_id = $1`,
+          [student.id],
+        );
+      }),
+    ).rejects.toThrow(/never modified or deleted/);
+
+    expect(
+      (await t.http.post(`/api/users/${student.id}/erase`, undefined, { token: admin.token })).status,
+    ).toBe(200);
+    const rows = (await t.dataSource.query(
+      `SELECT s.party, s.name, s.email, s.content_hash FROM learning_agreement_signatures s
+         JOIN learning_agreement_versions v ON v.id = s.version_id
+         JOIN learning_agreements a ON a.id = v.agreement_id
+        WHERE a.outgoing_mobility_id = $1 ORDER BY s.party DESC`,
+      [mobilityId],
+    )) as Array<{ party: string; name: string; email: string; content_hash: string }>;
+    expect(rows).toEqual([
+      {
+        party: 'student',
+        name: 'Erased Person',
+        email: `erased-${student.id}@erased.invalid`,
+        content_hash: hash,
+      },
+      {
+        party: 'sending',
+        name: expect.stringMatching(/^Coordinator Tester /),
+        email: coordinator.email,
+        content_hash: hash,
+      },
+    ]);
+    const found = (await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM learning_agreement_signatures WHERE name LIKE $1 OR email = $2`,
+      [`%${marker}%`, student.email],
+    )) as Array<{ n: number }>;
+    expect(found[0].n).toBe(0);
   });
 
   it('refuses a second erasure, an admin erasing themselves, and anyone but an admin', async () => {

@@ -18,6 +18,7 @@ import { OutgoingMobilities1796320000000 } from './1796320000000-OutgoingMobilit
 import { PartnerAccounts1796320000001 } from './1796320000001-PartnerAccounts.js';
 import { RoundResultsByRank1796330000500 } from './1796330000500-RoundResultsByRank.js';
 import { LearningAgreements1796332247959 } from './1796332247959-LearningAgreements.js';
+import { LearningAgreementSignaturesErasure1796340000000 } from './1796340000000-LearningAgreementSignaturesErasure.js';
 
 /** Every migration, in order. Generate new ones with `npm run migration:generate` and add them here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   PartnerAccounts1796320000001,
   RoundResultsByRank1796330000500,
   LearningAgreements1796332247959,
+  LearningAgreementSignaturesErasure1796340000000,
 ];

@@ -191,3 +191,12 @@ export class LearningAgreementResponse {
   versions: VersionSummaryResponse[];
   recognition: RecognitionResponse;
 }
+
+/** A learning agreement in the personal-data export: every version, the results and recognition. */
+export class ExportedLearningAgreementResponse {
+  mobilityId: string;
+  /** Every version, oldest first, with its content and signatures. */
+  @ApiProperty({ type: [VersionResponse] })
+  versions: VersionResponse[];
+  recognition: RecognitionResponse;
+}

@@ -2,6 +2,7 @@ import {
   ApplicationEventResponse,
   ApplicationResponse,
 } from '../../applications/dto/application.response.js';
+import { ExportedLearningAgreementResponse } from '../../learning-agreements/dto/learning-agreement.response.js';
 import { OutgoingEventResponse, OutgoingResponse } from '../../outgoing/dto/outgoing.response.js';
 import { NotificationResponse } from '../../notifications/dto/notification.response.js';
 import { UserResponse } from '../../users/dto/user.response.js';
@@ -36,6 +37,8 @@ export class PersonalDataExport {
   applications: ExportedApplication[];
   /** The mobilities abroad the caller was nominated for, as sent to the host. */
   outgoingMobilities: ExportedOutgoingMobility[];
+  /** The learning agreements of those mobilities: versions, signatures, results, recognition. */
+  learningAgreements: ExportedLearningAgreementResponse[];
   /** Security events about the caller: sign-ins, role changes, decisions they made. */
   auditTrail: ExportedAuditEntry[];
   /** The notifications the caller received, oldest first. */
