@@ -44,7 +44,7 @@ export const LEARNING_AGREEMENT_ERROR_CODES: ErrorCodeTable<LearningAgreementErr
   [LearningAgreementErrorCode.CLOSED]: {
     status: HttpStatus.CONFLICT,
     meaning:
-      'the mobility is not at the step this needs: the agreement is drafted and signed until the mobility is recognised or cancelled, results and recognition are recorded while it is live (`status`)',
+      'the mobility is not at the step this needs: the agreement is drafted and signed until the mobility is recognised or cancelled or the receiving side rejects the nomination, results and recognition are recorded while it is live (`status`)',
   },
 };
 

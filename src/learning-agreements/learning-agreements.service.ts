@@ -113,7 +113,7 @@ export class LearningAgreementsService {
     dto: DraftLearningAgreementDto,
   ): Promise<LearningAgreementResponse> {
     await this.dataSource.transaction(async (manager) => {
-      const mobility = await this.mobility(manager, caller, mobilityId);
+      const mobility = await this.mobility(manager, caller, mobilityId, true);
       assertOpen(mobility);
       const agreement = await this.lockAgreement(manager, mobility.id, true);
       const state = await this.state(manager, mobility.id, agreement);
@@ -165,7 +165,7 @@ export class LearningAgreementsService {
     dto: ProposeChangesDto,
   ): Promise<LearningAgreementResponse> {
     await this.dataSource.transaction(async (manager) => {
-      const mobility = await this.mobility(manager, caller, mobilityId);
+      const mobility = await this.mobility(manager, caller, mobilityId, true);
       assertOpen(mobility);
       const agreement = await this.lockAgreement(manager, mobility.id, false);
       const state = await this.state(manager, mobility.id, agreement);
@@ -191,7 +191,7 @@ export class LearningAgreementsService {
   ): Promise<LearningAgreementResponse> {
     const party = partyOf(caller);
     await this.dataSource.transaction(async (manager) => {
-      const mobility = await this.mobility(manager, caller, mobilityId);
+      const mobility = await this.mobility(manager, caller, mobilityId, true);
       assertOpen(mobility);
       const agreement = await this.lockAgreement(manager, mobility.id, false);
       const { latest } = await this.state(manager, mobility.id, agreement);
@@ -217,7 +217,8 @@ export class LearningAgreementsService {
         versionId: latest.row.id,
         party,
         signerId: caller.id,
-        name: dto.name ?? `${caller.firstName} ${caller.lastName}`,
+        // The student signs with their account's name; an institution's signatory may type theirs.
+        name: party === 'student' || !dto.name ? `${caller.firstName} ${caller.lastName}` : dto.name,
         position: dto.position ?? null,
         email: caller.email,
         signedAt: new Date(),
@@ -237,7 +238,7 @@ export class LearningAgreementsService {
     dto: CommentLearningAgreementDto,
   ): Promise<LearningAgreementResponse> {
     await this.dataSource.transaction(async (manager) => {
-      const mobility = await this.mobility(manager, caller, mobilityId);
+      const mobility = await this.mobility(manager, caller, mobilityId, true);
       assertOpen(mobility);
       const agreement = await this.lockAgreement(manager, mobility.id, false);
       const { latest } = await this.state(manager, mobility.id, agreement);
@@ -419,8 +420,18 @@ export class LearningAgreementsService {
 
   // --- internals ---------------------------------------------------------------------------
 
-  /** The mobility as the caller may see it: a student their own, a partner what its institution receives. */
-  private async mobility(manager: EntityManager, caller: AuthUser, id: string): Promise<OutgoingMobility> {
+  /**
+   * The mobility as the caller may see it: a student their own, a partner what its institution
+   * receives. Write paths lock its row FOR UPDATE (`lock`), always before the agreement's row
+   * (the order of OutgoingService.transition, which a cancel and completeIfDone take), so that its
+   * status cannot change until they commit.
+   */
+  private async mobility(
+    manager: EntityManager,
+    caller: AuthUser,
+    id: string,
+    lock = false,
+  ): Promise<OutgoingMobility> {
     const builder = manager
       .getRepository(OutgoingMobility)
       .createQueryBuilder('m')
@@ -435,6 +446,7 @@ export class LearningAgreementsService {
         institution: caller.institutionId ?? '00000000-0000-0000-0000-000000000000',
       });
     }
+    if (lock) builder.setLock('pessimistic_write', undefined, ['m']);
     const mobility = await builder.getOne();
     if (!mobility) throw new NotFoundError('Outgoing mobility');
     return mobility;
@@ -610,7 +622,7 @@ export class LearningAgreementsService {
 
   /** Results and recognition: while the mobility is live, on the last approved version. */
   private async forRecognition(manager: EntityManager, caller: AuthUser, mobilityId: string) {
-    const mobility = await this.mobility(manager, caller, mobilityId);
+    const mobility = await this.mobility(manager, caller, mobilityId, true);
     if (mobility.status !== 'live') {
       throw new DomainException(
         LearningAgreementErrorCode.CLOSED,
@@ -672,6 +684,14 @@ export class LearningAgreementsService {
 }
 
 function assertOpen(mobility: OutgoingMobility): void {
+  if (mobility.verificationStatus === 'rejected') {
+    throw new DomainException(
+      LearningAgreementErrorCode.CLOSED,
+      'The receiving institution rejected this nomination: its learning agreement no longer changes',
+      HttpStatus.CONFLICT,
+      { status: mobility.status, verification: mobility.verificationStatus },
+    );
+  }
   if (mobility.status === 'cancelled' || mobility.status === 'recognized') {
     throw new DomainException(
       LearningAgreementErrorCode.CLOSED,

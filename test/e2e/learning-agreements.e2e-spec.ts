@@ -427,4 +427,59 @@ describe('Learning agreements (e2e)', () => {
     expect(current.status).toBe('proposal');
     expect(current.signatures.map((s: { party: string }) => s.party).sort()).toEqual(['sending', 'student']);
   });
+
+  it('a student signs with their account’s name, whatever name they type', async () => {
+    const { student, url } = await mobility();
+    const v1 = (await ok(await put(url, student, draft()))).current;
+    const signed = (await ok(await post(url, 'sign', student, { hash: v1.hash, name: 'Someone Else' })))
+      .current;
+    expect(signed.signatures).toEqual([
+      expect.objectContaining({ party: 'student', name: expect.stringMatching(/^Алия Сәрсенова /) }),
+    ]);
+  });
+
+  it('nothing changes once the receiving side rejected the nomination', async () => {
+    const { student, id, url } = await mobility();
+    const v1 = (await ok(await put(url, student, draft()))).current;
+    await ok(
+      await post(`/api/outgoing/${id}`, 'verification', partner, { outcome: 'rejected', comment: 'Full' }),
+    );
+    for (const refused of [
+      await put(url, student, draft({ shortCreditsReason: 'Again' })),
+      await sign(url, student, v1.hash),
+    ]) {
+      expect([refused.status, refused.body.code]).toEqual([409, 'LA_CLOSED']);
+    }
+  });
+
+  it('a cancel committed while a signature waits for the mobility’s row wins: nothing is signed', async () => {
+    const { student, id, url } = await mobility();
+    const v1 = (await ok(await put(url, student, draft()))).current;
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const [{ pid }] = (await runner.query(`SELECT pg_backend_pid() AS pid`)) as Array<{ pid: number }>;
+      await runner.query(`UPDATE outgoing_mobilities SET status = 'cancelled' WHERE id = $1`, [id]);
+      let settled = false;
+      const signing = sign(url, student, v1.hash).finally(() => {
+        settled = true;
+      });
+      // Until the signature either waits for this transaction's row lock or is done without it.
+      for (;;) {
+        const [{ n }] = (await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`,
+          [pid],
+        )) as Array<{ n: number }>;
+        if (n > 0 || settled) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await runner.commitTransaction();
+      const response = await signing;
+      expect([response.status, response.body.code]).toEqual([409, 'LA_CLOSED']);
+    } finally {
+      await runner.release();
+    }
+    expect((await ok(await read(url, coordinator))).current.signatures).toEqual([]);
+  });
 });

@@ -262,7 +262,10 @@ export class SignLearningAgreementDto {
   @Matches(HASH, { message: 'hash must be 64 lower-case hexadecimal digits (SHA-256)' })
   hash: string;
 
-  /** The signer's name as it appears on the agreement; the account's name by default. */
+  /**
+   * The name of an institution's signatory as it appears on the agreement; the account's name by
+   * default. A student always signs with their account's name: this is ignored.
+   */
   @IsOptional()
   @Trimmed()
   @IsString()
