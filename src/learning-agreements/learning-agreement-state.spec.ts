@@ -1,5 +1,6 @@
 import {
   applyChanges,
+  LA_MAX_COMPONENTS,
   assertCanComment,
   assertCanSign,
   canonicalJson,
@@ -91,6 +92,35 @@ describe('learning agreement rules', () => {
     expect(thrown(() => assertCanSign(signed, 'student', 'h1'))).toBe('LA_ALREADY_SIGNED');
     expect(thrown(() => assertCanComment(draft, 'h1'))).toBe('LA_NOT_SIGNABLE');
     expect(thrown(() => assertCanComment({ hash: 'h1', status: 'proposal' }, 'h2'))).toBe('LA_STALE');
+  });
+
+  it('refuses changes that would leave a table with more components than allowed, naming the table', () => {
+    const full = content();
+    full.tableB = Array.from({ length: LA_MAX_COMPONENTS }, (_, i) => ({
+      title: `B${i}`,
+      code: `B${i}`,
+      ects: 1,
+    }));
+    const insert = {
+      table: 'B' as const,
+      action: 'insert' as const,
+      title: 'One more',
+      ects: 1,
+      reasonCode: 'extending-mobility' as const,
+    };
+    expect(() => applyChanges(full, [{ ...insert, code: 'MORE' }], undefined)).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('table B') }),
+    );
+    // A deletion in the same change makes room.
+    const swapped = applyChanges(
+      full,
+      [
+        { table: 'B', action: 'delete', code: 'B0', reasonCode: 'not-available' },
+        { ...insert, code: 'MORE' },
+      ],
+      undefined,
+    );
+    expect(swapped.tableB).toHaveLength(LA_MAX_COMPONENTS);
   });
 
   it('applies changes to the approved content and keeps the net changes since the first version', () => {

@@ -22,6 +22,9 @@ import type { CefrLevel, Term } from '../common/domain.js';
 import { DomainException, InvalidInputError } from '../common/errors/domain.exception.js';
 import { LearningAgreementErrorCode } from './learning-agreement-error-codes.js';
 
+/** Components per table at most (a draft's tables and what changes leave in them). */
+export const LA_MAX_COMPONENTS = 40;
+
 export const LA_PARTIES = ['student', 'sending', 'receiving'] as const;
 export type LaParty = (typeof LA_PARTIES)[number];
 
@@ -345,6 +348,14 @@ export function applyChanges(
     }
     next.changes.push(change(request, request.title, 'inserted'));
   });
+  for (const [table, key] of Object.entries(tableKey)) {
+    if (next[key].length > LA_MAX_COMPONENTS) {
+      throw new InvalidInputError(
+        `table ${table} would have ${next[key].length} components after these changes, more than ${LA_MAX_COMPONENTS}`,
+        ['changes'],
+      );
+    }
+  }
   return next;
 }
 

@@ -19,10 +19,16 @@ import {
 } from 'class-validator';
 import { CEFR_LEVELS, TERMS, type CefrLevel, type Term } from '../../common/domain.js';
 import { IsDecimal, LowerCased, Trimmed } from '../../common/dto/fields.js';
-import { LA_REASON_CODES, LA_TABLES, type LaReasonCode, type LaTable } from '../learning-agreement-state.js';
+import {
+  LA_MAX_COMPONENTS,
+  LA_REASON_CODES,
+  LA_TABLES,
+  type LaReasonCode,
+  type LaTable,
+} from '../learning-agreement-state.js';
 
 /** Components per table at most. */
-export const MAX_COMPONENTS = 40;
+export const MAX_COMPONENTS = LA_MAX_COMPONENTS;
 const TITLE_MAX = 300;
 const CODE_MAX = 50;
 const TEXT_MAX = 2000;
