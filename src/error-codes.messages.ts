@@ -30,6 +30,8 @@ export const errorCodeMessages = defineMessages(
     'error.OUTGOING_INVALID_TRANSITION': 'The mobility is no longer in a state that allows this.',
     'error.OUTGOING_NOT_VERIFIED': 'The receiving institution has not verified this nomination yet.',
     'error.OUTGOING_ALREADY_ANSWERED': 'This nomination has already been answered.',
+    'error.OUTGOING_RECOGNITION_BY_AGREEMENT':
+      'This mobility has a learning agreement: it is recognised once its results and recognition decisions are all recorded.',
     'error.LA_STALE': 'The learning agreement has changed since you read it; read it again before signing.',
     'error.LA_ALREADY_SIGNED': 'Your side has already signed this version.',
     'error.LA_NOT_SIGNABLE': 'This version is not waiting for your signature or comment.',
@@ -95,6 +97,8 @@ export const errorCodeMessages = defineMessages(
       'error.OUTGOING_INVALID_TRANSITION': 'La mobilité n’est plus dans un état qui permet cette action.',
       'error.OUTGOING_NOT_VERIFIED': 'L’établissement d’accueil n’a pas encore vérifié cette nomination.',
       'error.OUTGOING_ALREADY_ANSWERED': 'Cette nomination a déjà reçu une réponse.',
+      'error.OUTGOING_RECOGNITION_BY_AGREEMENT':
+        'Cette mobilité a un contrat d’études : elle est reconnue quand tous ses résultats et décisions de reconnaissance sont enregistrés.',
       'error.LA_STALE': 'Le contrat d’études a changé depuis votre lecture ; relisez-le avant de signer.',
       'error.LA_ALREADY_SIGNED': 'Votre partie a déjà signé cette version.',
       'error.LA_NOT_SIGNABLE': 'Cette version n’attend ni votre signature ni votre commentaire.',
@@ -162,6 +166,8 @@ export const errorCodeMessages = defineMessages(
         'Мобильность больше не находится в состоянии, допускающем это действие.',
       'error.OUTGOING_NOT_VERIFIED': 'Принимающий университет ещё не подтвердил эту номинацию.',
       'error.OUTGOING_ALREADY_ANSWERED': 'На эту номинацию уже дан ответ.',
+      'error.OUTGOING_RECOGNITION_BY_AGREEMENT':
+        'У этой мобильности есть учебное соглашение: она признаётся, когда записаны все результаты и решения о признании.',
       'error.LA_STALE':
         'Соглашение об обучении изменилось после того, как вы его прочитали; прочитайте его снова перед подписью.',
       'error.LA_ALREADY_SIGNED': 'Ваша сторона уже подписала эту версию.',
@@ -223,6 +229,8 @@ export const errorCodeMessages = defineMessages(
       'error.OUTGOING_INVALID_TRANSITION': 'Ұтқырлық бұл әрекетке рұқсат беретін күйде емес.',
       'error.OUTGOING_NOT_VERIFIED': 'Қабылдаушы университет бұл номинацияны әлі растаған жоқ.',
       'error.OUTGOING_ALREADY_ANSWERED': 'Бұл номинацияға жауап берілген.',
+      'error.OUTGOING_RECOGNITION_BY_AGREEMENT':
+        'Бұл ұтқырлықтың оқу келісімі бар: барлық нәтижелері мен тану шешімдері жазылғанда ол танылады.',
       'error.LA_STALE': 'Оқу келісімі сіз оқығаннан кейін өзгерді; қол қоймас бұрын оны қайта оқыңыз.',
       'error.LA_ALREADY_SIGNED': 'Сіздің тарап бұл нұсқаға қол қойып қойған.',
       'error.LA_NOT_SIGNABLE': 'Бұл нұсқа сіздің қолыңызды немесе пікіріңізді күтпейді.',

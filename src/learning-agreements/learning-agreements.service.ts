@@ -667,6 +667,8 @@ export class LearningAgreementsService {
     if (!done) return;
     await this.outgoing.transitionWithin(manager, caller, mobility.id, {
       to: 'recognized',
+      // The actual departure is the coordinator's to record: not the day of the last decision.
+      date: null,
       comment: 'Learning agreement recognised',
     });
   }

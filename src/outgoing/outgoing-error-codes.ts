@@ -6,6 +6,7 @@ export enum OutgoingErrorCode {
   INVALID_TRANSITION = 'OUTGOING_INVALID_TRANSITION',
   NOT_VERIFIED = 'OUTGOING_NOT_VERIFIED',
   ALREADY_ANSWERED = 'OUTGOING_ALREADY_ANSWERED',
+  RECOGNITION_BY_AGREEMENT = 'OUTGOING_RECOGNITION_BY_AGREEMENT',
 }
 
 export const OUTGOING_ERROR_CODES: ErrorCodeTable<OutgoingErrorCode> = {
@@ -21,6 +22,11 @@ export const OUTGOING_ERROR_CODES: ErrorCodeTable<OutgoingErrorCode> = {
     status: HttpStatus.CONFLICT,
     meaning:
       'the receiving institution answers a nomination once, while it is a nomination (`from`, `to` of the answer)',
+  },
+  [OutgoingErrorCode.RECOGNITION_BY_AGREEMENT]: {
+    status: HttpStatus.CONFLICT,
+    meaning:
+      "a mobility with a learning agreement is recognized by the agreement's recognition (every result and decision recorded), not by hand",
   },
 };
 

@@ -46,8 +46,11 @@ export interface OutgoingState {
 
 export interface OutgoingTransitionRequest {
   to: OutgoingStatus;
-  /** YYYY-MM-DD: the actual arrival (`live`) or departure (`recognized`); default today. */
-  date?: string;
+  /**
+   * YYYY-MM-DD: the actual arrival (`live`) or departure (`recognized`); default today. Null
+   * for `recognized`: keep the departure recorded, if any (recognition by the learning agreement).
+   */
+  date?: string | null;
 }
 
 export interface OutgoingTransitionChanges {
@@ -84,6 +87,7 @@ export function planTransition(
     }
     return { status: to };
   }
+  if (to === 'recognized' && request.date === null) return { status: to };
   const date = request.date ?? today;
   if (date > today) {
     throw new InvalidInputError(`date ${date} is in the future: record the actual date once it happened`, [

@@ -191,19 +191,45 @@ export class OutgoingService {
 
   /** Moves the mobility one step (`live` on arrival, `recognized`, or `cancelled`). */
   async transition(actor: AuthUser, id: string, dto: TransitionOutgoingDto): Promise<OutgoingResponse> {
-    await this.dataSource.transaction((manager) => this.transitionWithin(manager, actor, id, dto));
+    await this.dataSource.transaction(async (manager) => {
+      // The row locked first: a learning agreement is drafted under the same lock.
+      const current = await this.lock(manager, id);
+      // Only a move that could otherwise happen: a cancelled mobility keeps its own answer.
+      if (
+        dto.to === 'recognized' &&
+        current.status === 'live' &&
+        (await this.hasLearningAgreement(id, manager))
+      ) {
+        throw new DomainException(
+          OutgoingErrorCode.RECOGNITION_BY_AGREEMENT,
+          'This mobility has a learning agreement: it is recognized once its results and recognition are recorded there',
+          HttpStatus.CONFLICT,
+          { from: 'live', to: 'recognized' },
+        );
+      }
+      await this.transitionWithin(manager, actor, id, dto);
+    });
     return this.load(id);
+  }
+
+  /** Whether the mobility has a learning agreement (which then recognizes it: no manual step). */
+  async hasLearningAgreement(id: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+    const rows = (await manager.query(`SELECT 1 FROM learning_agreements WHERE outgoing_mobility_id = $1`, [
+      id,
+    ])) as unknown[];
+    return rows.length > 0;
   }
 
   /**
    * The same step on the caller's transaction (the learning agreement's recognition moves the
-   * mobility to `recognized` with the decisions that complete it).
+   * mobility to `recognized` with the decisions that complete it). A `date` of null moves to
+   * `recognized` keeping the actual departure recorded (none if none was).
    */
   async transitionWithin(
     manager: EntityManager,
     actor: AuthUser,
     id: string,
-    dto: Pick<TransitionOutgoingDto, 'to' | 'date' | 'comment'>,
+    dto: Pick<TransitionOutgoingDto, 'to' | 'comment'> & { date?: string | null },
   ): Promise<void> {
     const current = await this.lock(manager, id);
     const changes = planTransition(current, { to: dto.to, date: dto.date }, today());

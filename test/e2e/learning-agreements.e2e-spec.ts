@@ -327,7 +327,10 @@ describe('Learning agreements (e2e)', () => {
     );
     expect(recognised.recognition).toMatchObject({ complete: true, ectsRecognised: 15 });
     expect(recognised.mobilityStatus).toBe('recognized');
-    expect((await read(`/api/outgoing/${id}`, coordinator)).body.status).toBe('recognized');
+    const recognizedMobility = (await read(`/api/outgoing/${id}`, coordinator)).body;
+    expect(recognizedMobility.status).toBe('recognized');
+    // The last decision's day is not the departure: none was recorded, none is.
+    expect(recognizedMobility.actualDeparture).toBeNull();
     // Statistics: the host's share of ECTS recognised this year (15 of 20).
     const stats = await read('/api/stats/overview?academicYear=2025/2026', coordinator);
     expect(stats.status).toBe(200);

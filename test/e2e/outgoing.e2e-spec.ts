@@ -7,6 +7,7 @@ import {
   worldProgramme,
   type OutgoingWorld,
 } from '../support/outgoing-fixtures.js';
+import { pageRequest } from '../support/page-session.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 
 const HOME_SCHAC = 'umons.ac.be';
@@ -506,5 +507,54 @@ describe('Confirmation of a place and outgoing mobilities (e2e)', () => {
     }
     const bad = await t.http.get('/api/outgoing', { token: coordinator.token, query: { status: 'arrived' } });
     expect(bad.status).toBe(400);
+  });
+  it('a live mobility with a learning agreement is recognized by the agreement, not by hand (API and page)', async () => {
+    const programme = await worldProgramme(t, world);
+    const dana = await student();
+    const { mobilityId } = await confirmedMobility(t, dana, advisor, programme.id);
+    const api = (to: string) =>
+      t.http.post(`/api/outgoing/${mobilityId}/transition`, { to }, { token: coordinator.token });
+    const page = (language: string) =>
+      pageRequest(t.http, 'GET', `/${language}/outgoing/${mobilityId}`, { session: coordinator.token });
+    expect(
+      (
+        await t.http.post(
+          `/api/outgoing/${mobilityId}/verification`,
+          { outcome: 'verified' },
+          { token: coordinator.token },
+        )
+      ).status,
+    ).toBe(200);
+    expect((await api('live')).status).toBe(200);
+    // Without an agreement the office records the recognition itself.
+    expect((await page('en')).text).toMatch(/name="to" value="recognized"/);
+
+    const drafted = await t.http.request('PUT', `/api/outgoing/${mobilityId}/learning-agreement/draft`, {
+      token: dana.token,
+      body: {
+        tableA: [{ title: 'Russian', code: 'RU-1', term: 'spring', ects: 20 }],
+        tableB: [{ title: 'Langue russe', code: 'B-RU', ects: 20 }],
+      },
+    });
+    expect(drafted.status).toBe(200);
+    const refused = await api('recognized');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      code: 'OUTGOING_RECOGNITION_BY_AGREEMENT',
+      from: 'live',
+      to: 'recognized',
+    });
+    expect((await t.http.get(`/api/outgoing/${mobilityId}`, { token: coordinator.token })).body.status).toBe(
+      'live',
+    );
+    const en = await page('en');
+    expect(en.status).toBe(200);
+    expect(en.text).not.toMatch(/name="to" value="recognized"/);
+    expect(en.text).toMatch(/name="to" value="cancelled"/);
+    expect(en.text).toContain('The recognition comes from the learning agreement');
+    const fr = await page('fr');
+    expect(fr.text).not.toMatch(/name="to" value="recognized"/);
+    expect(fr.text).toContain('La reconnaissance vient du contrat d’études');
+    expect(fr.text).not.toContain('outgoing.move.');
   });
 });

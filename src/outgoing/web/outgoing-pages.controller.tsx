@@ -144,6 +144,7 @@ export class OutgoingPagesController {
   ): Promise<void> {
     const caller = page.user as AuthUser;
     const mobility = await this.outgoing.get(caller, id);
+    const byAgreement = await this.outgoing.hasLearningAgreement(mobility.id);
     const history = await this.outgoing.listEvents(
       caller,
       id,
@@ -153,6 +154,7 @@ export class OutgoingPagesController {
       <OutgoingPage
         mobility={mobility}
         events={history.items}
+        byAgreement={byAgreement}
         attempt={attempt && { to: attempt.to as OutgoingStatus, form: attempt.form }}
       />,
       { title: `${mobility.student.firstName} ${mobility.student.lastName}`, status },

@@ -54,6 +54,8 @@ export const outgoingMessages = defineMessages(
     'outgoing.move.title': 'Next step',
     'outgoing.move.none': 'No step is possible any more.',
     'outgoing.move.waiting': 'The arrival can be recorded once the host has accepted the nomination.',
+    'outgoing.move.byAgreement':
+      'The recognition comes from the learning agreement: it is recorded once every result and recognition decision is in.',
     'outgoing.move.live': 'Record the arrival',
     'outgoing.move.recognized': 'Record the return and recognition',
     'outgoing.move.cancelled': 'Cancel the mobility',
@@ -123,6 +125,8 @@ export const outgoingMessages = defineMessages(
       'outgoing.move.none': 'Plus aucune étape n’est possible.',
       'outgoing.move.waiting':
         'L’arrivée pourra être enregistrée quand l’accueil aura accepté la nomination.',
+      'outgoing.move.byAgreement':
+        'La reconnaissance vient du contrat d’études : elle est enregistrée quand tous les résultats et décisions de reconnaissance y sont.',
       'outgoing.move.live': 'Enregistrer l’arrivée',
       'outgoing.move.recognized': 'Enregistrer le retour et la reconnaissance',
       'outgoing.move.cancelled': 'Annuler la mobilité',
@@ -191,6 +195,8 @@ export const outgoingMessages = defineMessages(
       'outgoing.move.none': 'Больше шагов нет.',
       'outgoing.move.waiting':
         'Прибытие можно отметить после того, как принимающая сторона примет номинацию.',
+      'outgoing.move.byAgreement':
+        'Признание идёт через учебное соглашение: оно записывается, когда внесены все результаты и решения о признании.',
       'outgoing.move.live': 'Отметить прибытие',
       'outgoing.move.recognized': 'Отметить возвращение и признание',
       'outgoing.move.cancelled': 'Отменить мобильность',
@@ -258,6 +264,8 @@ export const outgoingMessages = defineMessages(
       'outgoing.move.title': 'Келесі қадам',
       'outgoing.move.none': 'Бұдан әрі қадам жоқ.',
       'outgoing.move.waiting': 'Қабылдаушы тарап ұсынысты қабылдағаннан кейін келуді белгілеуге болады.',
+      'outgoing.move.byAgreement':
+        'Тану оқу келісімі арқылы жүреді: барлық нәтижелер мен тану шешімдері енгізілгенде ол жазылады.',
       'outgoing.move.live': 'Келуді белгілеу',
       'outgoing.move.recognized': 'Оралуды және тануды белгілеу',
       'outgoing.move.cancelled': 'Мобильділікті тоқтату',

@@ -175,17 +175,22 @@ export function OutgoingTimeline({ events }: { events: OutgoingEventResponse[] }
 export function OutgoingPage({
   mobility,
   events,
+  byAgreement = false,
   attempt,
 }: {
   mobility: OutgoingResponse;
   events: OutgoingEventResponse[];
+  /** The mobility has a learning agreement: its recognition records `recognized`, not a button. */
+  byAgreement?: boolean;
   /** The move just tried and refused, with its errors and what was typed. */
   attempt?: { to: OutgoingStatus; form: FormState };
 }) {
   const { t, href } = usePage();
   // Going live waits for the host's acceptance: the form is offered once it can succeed.
+  const waiting = mobility.allowedTransitions.includes('live') && mobility.verification.status !== 'verified';
+  const recognizedByAgreement = byAgreement && mobility.allowedTransitions.includes('recognized');
   const moves = mobility.allowedTransitions.filter(
-    (to) => to !== 'live' || mobility.verification.status === 'verified',
+    (to) => !(to === 'live' && waiting) && !(to === 'recognized' && recognizedByAgreement),
   );
   return (
     <>
@@ -208,7 +213,8 @@ export function OutgoingPage({
       <section aria-labelledby="next-step">
         <h2 id="next-step">{t('outgoing.move.title')}</h2>
         {mobility.allowedTransitions.length === 0 ? <p>{t('outgoing.move.none')}</p> : null}
-        {moves.length < mobility.allowedTransitions.length ? <p>{t('outgoing.move.waiting')}</p> : null}
+        {waiting ? <p>{t('outgoing.move.waiting')}</p> : null}
+        {recognizedByAgreement ? <p>{t('outgoing.move.byAgreement')}</p> : null}
         {moves.map((to) => (
           <MoveForm mobility={mobility} to={to} form={attempt?.to === to ? attempt.form : formState()} />
         ))}
