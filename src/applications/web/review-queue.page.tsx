@@ -9,12 +9,7 @@ import {
   type FormState,
 } from '../../web/components/forms.js';
 import { usePage } from '../../web/page-context.js';
-import {
-  QUEUE_COUNT_CAP,
-  QUEUE_STATUSES,
-  type ApplicationStatus,
-  type QueueStatus,
-} from '../application-state.js';
+import { QUEUE_COUNT_CAP, QUEUE_STATUSES, type QueueStatus } from '../application-state.js';
 import type { ApplicationResponse } from '../dto/application.response.js';
 
 /** htmx: the next page replaces the "more" link in place; results in place after filtering. */

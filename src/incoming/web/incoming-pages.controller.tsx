@@ -9,6 +9,7 @@ import { formState, type FieldError } from '../../web/components/forms.js';
 import { formFields, textOf, validateForm } from '../../web/form-validation.js';
 import { missingFirst } from '../../web/input-errors.js';
 import { PageReply, WebController } from '../../web/web.decorators.js';
+import { submitWorkflowStep } from '../../web/workflow-step-form.js';
 import { WebPages, type Page } from '../../web/web-pages.service.js';
 import { IncomingFiltersDto, ListIncomingQuery } from '../dto/incoming-filters.dto.js';
 import { TransitionIncomingDto } from '../dto/transition-incoming.dto.js';
@@ -155,47 +156,18 @@ export class IncomingPagesController {
     @Body() body: unknown,
   ): Promise<void> {
     const page = this.web.page(reply);
-    const fields = formFields(body);
-    const to = textOf(fields, 'to') ?? '';
-    const dateField = `${to}-date`;
-    const commentField = `${to}-comment`;
-    const validated = await validateForm(TransitionIncomingDto, {
-      to: textOf(fields, 'to'),
-      date: textOf(fields, dateField),
-      comment: textOf(fields, commentField),
-    });
-    const labels = {
-      [dateField]: page.t('incoming.field.date'),
-      [commentField]: page.t('incoming.field.comment'),
-    };
-    if (!validated.ok) {
-      const problems = validated.problems.map((problem) => ({
-        ...problem,
-        field: problem.field === 'date' ? dateField : problem.field === 'comment' ? commentField : 'form',
-      }));
-      const errors = page.fieldErrors(missingFirst(problems), {
-        ...labels,
+    await submitWorkflowStep(page, body, {
+      dto: TransitionIncomingDto,
+      labels: {
+        date: page.t('incoming.field.date'),
+        comment: page.t('incoming.field.comment'),
         form: page.t('incoming.move.title'),
-      });
-      return this.showMobility(page, id, { to, errors: formState(fields, errors) }, 400);
-    }
-    try {
-      await this.incoming.transition(page.user as AuthUser, id, validated.value);
-    } catch (error) {
-      if (error instanceof InvalidInputError) {
-        const errors = [{ field: dateField, message: page.t('incoming.move.badDate') }];
-        return this.showMobility(page, id, { to, errors: formState(fields, errors) }, 400);
-      }
-      const sentence = page.errorSentence(error);
-      if (!sentence || (error as { status?: number }).status === 404) throw error;
-      return this.showMobility(
-        page,
-        id,
-        { to, errors: formState(fields, [{ field: 'form', message: sentence }]) },
-        409,
-      );
-    }
-    page.redirect(`/incoming/${id}`, 'incoming.notice.moved');
+      },
+      badDate: page.t('incoming.move.badDate'),
+      move: (value) => this.incoming.transition(page.user as AuthUser, id, value),
+      showAgain: ({ to, form }, status) => this.showMobility(page, id, { to, errors: form }, status),
+      done: () => page.redirect(`/incoming/${id}`, 'incoming.notice.moved'),
+    });
   }
 
   private async showMobility(

@@ -3,13 +3,13 @@ import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Roles } from '../../auth/decorators/roles.decorator.js';
 import { academicYearsAround } from '../../common/academic-years.js';
-import { InvalidInputError } from '../../common/errors/domain.exception.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { InstitutionsService } from '../../institutions/institutions.service.js';
 import { formState } from '../../web/components/forms.js';
 import { formFields, textOf, validateForm } from '../../web/form-validation.js';
 import { missingFirst } from '../../web/input-errors.js';
 import { PageReply, WebController } from '../../web/web.decorators.js';
+import { submitWorkflowStep } from '../../web/workflow-step-form.js';
 import { WebPages, type Page } from '../../web/web-pages.service.js';
 import { ListOutgoingQuery } from '../dto/outgoing-filters.dto.js';
 import { TransitionOutgoingDto } from '../dto/transition-outgoing.dto.js';
@@ -96,44 +96,18 @@ export class OutgoingPagesController {
     @Body() body: unknown,
   ): Promise<void> {
     const page = this.web.page(reply);
-    const fields = formFields(body);
-    const to = textOf(fields, 'to') ?? '';
-    const dateField = `${to}-date`;
-    const commentField = `${to}-comment`;
-    const validated = await validateForm(TransitionOutgoingDto, {
-      to: textOf(fields, 'to'),
-      date: textOf(fields, dateField),
-      comment: textOf(fields, commentField),
-    });
-    if (!validated.ok) {
-      const problems = validated.problems.map((problem) => ({
-        ...problem,
-        field: problem.field === 'date' ? dateField : problem.field === 'comment' ? commentField : 'form',
-      }));
-      const errors = page.fieldErrors(missingFirst(problems), {
-        [dateField]: page.t('outgoing.field.date'),
-        [commentField]: page.t('outgoing.field.comment'),
+    await submitWorkflowStep(page, body, {
+      dto: TransitionOutgoingDto,
+      labels: {
+        date: page.t('outgoing.field.date'),
+        comment: page.t('outgoing.field.comment'),
         form: page.t('outgoing.move.title'),
-      });
-      return this.showMobility(page, id, { to, form: formState(fields, errors) }, 400);
-    }
-    try {
-      await this.outgoing.transition(page.user as AuthUser, id, validated.value);
-    } catch (error) {
-      if (error instanceof InvalidInputError) {
-        const errors = [{ field: dateField, message: page.t('outgoing.move.badDate') }];
-        return this.showMobility(page, id, { to, form: formState(fields, errors) }, 400);
-      }
-      const sentence = page.errorSentence(error);
-      if (!sentence || (error as { status?: number }).status === 404) throw error;
-      return this.showMobility(
-        page,
-        id,
-        { to, form: formState(fields, [{ field: 'form', message: sentence }]) },
-        409,
-      );
-    }
-    page.redirect(`/outgoing/${id}`, 'outgoing.notice.moved');
+      },
+      badDate: page.t('outgoing.move.badDate'),
+      move: (value) => this.outgoing.transition(page.user as AuthUser, id, value),
+      showAgain: ({ to, form }, status) => this.showMobility(page, id, { to, form }, status),
+      done: () => page.redirect(`/outgoing/${id}`, 'outgoing.notice.moved'),
+    });
   }
 
   private async showMobility(
