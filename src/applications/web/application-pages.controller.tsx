@@ -1,3 +1,4 @@
+import type { ClassConstructor } from 'class-transformer';
 import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -214,31 +215,13 @@ export class ApplicationPagesController {
     @Body() body: unknown,
   ): Promise<void> {
     const page = this.web.page(reply);
-    const fields = formFields(body);
-    const again = async (errors: FieldError[], status: number) =>
-      page.render(
-        <WithdrawPage
-          application={await this.applications.get(page.user!, id)}
-          form={formState(fields, errors)}
-        />,
-        {
-          title: page.t('applications.withdraw.title'),
-          status,
-        },
-      );
-    const validated = await validateForm(WithdrawDto, { comment: textOf(fields, 'comment') });
-    if (!validated.ok) {
-      return again(
-        page.fieldErrors(validated.problems, { comment: page.t('applications.withdraw.comment') }),
-        400,
-      );
-    }
-    try {
-      await this.applications.withdraw(page.user!, id, validated.value);
-      page.redirect(`/applications/${id}`, 'applications.notice.withdrawn');
-    } catch (error) {
-      return again(this.refusal(page, error), statusOf(error));
-    }
+    await this.submitConfirmation(page, id, body, {
+      prefix: 'applications.withdraw',
+      View: WithdrawPage,
+      dto: WithdrawDto,
+      act: (value) => this.applications.withdraw(page.user!, id, value),
+      notice: 'applications.notice.withdrawn',
+    });
   }
 
   /**
@@ -301,31 +284,52 @@ export class ApplicationPagesController {
     @Body() body: unknown,
   ): Promise<void> {
     const page = this.web.page(reply);
-    const fields = formFields(body);
-    const again = async (errors: FieldError[], status: number) =>
-      page.render(
-        <DeclinePage
-          application={await this.applications.get(page.user!, id)}
-          form={formState(fields, errors)}
-        />,
-        { title: page.t('applications.decline.title'), status },
-      );
-    const validated = await validateForm(DeclinePlaceDto, { comment: textOf(fields, 'comment') });
-    if (!validated.ok) {
-      return again(
-        page.fieldErrors(validated.problems, { comment: page.t('applications.decline.comment') }),
-        400,
-      );
-    }
-    try {
-      await this.applications.decline(page.user!, id, validated.value);
-    } catch (error) {
-      return again(this.refusal(page, error), statusOf(error));
-    }
-    page.redirect(`/applications/${id}`, 'applications.notice.declined');
+    await this.submitConfirmation(page, id, body, {
+      prefix: 'applications.decline',
+      View: DeclinePage,
+      dto: DeclinePlaceDto,
+      act: (value) => this.applications.decline(page.user!, id, value),
+      notice: 'applications.notice.declined',
+    });
   }
 
   // --- helpers ------------------------------------------------------------------------------
+
+  /**
+   * The POST of a confirmation page with an optional comment (withdraw, decline the place):
+   * refusals come back on the same page in the student's language; success goes back to the
+   * application with a notice.
+   */
+  private async submitConfirmation<Dto extends object>(
+    page: Page,
+    id: string,
+    body: unknown,
+    step: {
+      prefix: 'applications.withdraw' | 'applications.decline';
+      View: typeof WithdrawPage;
+      dto: ClassConstructor<Dto>;
+      act: (value: Dto) => Promise<unknown>;
+      notice: string;
+    },
+  ): Promise<void> {
+    const fields = formFields(body);
+    const { View } = step;
+    const again = async (errors: FieldError[], status: number) =>
+      page.render(
+        <View application={await this.applications.get(page.user!, id)} form={formState(fields, errors)} />,
+        { title: page.t(`${step.prefix}.title`), status },
+      );
+    const validated = await validateForm(step.dto, { comment: textOf(fields, 'comment') });
+    if (!validated.ok) {
+      return again(page.fieldErrors(validated.problems, { comment: page.t(`${step.prefix}.comment`) }), 400);
+    }
+    try {
+      await step.act(validated.value);
+    } catch (error) {
+      return again(this.refusal(page, error), statusOf(error));
+    }
+    page.redirect(`/applications/${id}`, step.notice);
+  }
 
   private async showForm(
     page: Page,
