@@ -20,6 +20,7 @@ import { IncomingModule } from './incoming/incoming.module.js';
 import { IncomingPagesModule } from './incoming/web/incoming-pages.module.js';
 import { OutgoingPagesModule } from './outgoing/web/outgoing-pages.module.js';
 import { PartnerPagesModule } from './partners/web/partner-pages.module.js';
+import { LearningAgreementPagesModule } from './learning-agreements/web/learning-agreement-pages.module.js';
 import { AgreementsModule } from './agreements/agreements.module.js';
 import { AgreementPagesModule } from './agreements/web/agreement-pages.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
@@ -71,6 +72,7 @@ import { WebModule } from './web/web.module.js';
     IncomingPagesModule,
     OutgoingPagesModule,
     PartnerPagesModule,
+    LearningAgreementPagesModule,
     ProgrammeStaffPagesModule,
     AgreementPagesModule,
     InstitutionStaffPagesModule,
