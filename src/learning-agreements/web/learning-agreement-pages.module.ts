@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { WebRegistry } from '../../web/web.registry.js';
+import { OutgoingModule } from '../../outgoing/outgoing.module.js';
 import { LearningAgreementsModule } from '../learning-agreements.module.js';
+import { LearningAgreementEditController } from './learning-agreement-edit.controller.js';
+import { learningAgreementEditMessages } from './learning-agreement-edit.messages.js';
 
 /**
  * The learning-agreement pages: the agreement of a mobility (read, sign, comment, results,
  * recognition), what waits for the visitor's signature, and the student's tables.
  */
 @Module({
-  imports: [LearningAgreementsModule],
-  controllers: [],
+  imports: [LearningAgreementsModule, OutgoingModule],
+  controllers: [LearningAgreementEditController],
 })
 export class LearningAgreementPagesModule {
   constructor(registry: WebRegistry) {
-    void registry;
+    registry.addMessages(learningAgreementEditMessages);
   }
 }

@@ -5,6 +5,7 @@ import { catalogueRows } from './catalogue.rows.js';
 import { coordinatorPageRows } from './coordinator-pages.rows.js';
 import { coreRows } from './core.rows.js';
 import { incomingRows } from './incoming.rows.js';
+import { learningAgreementEditPageRows } from './learning-agreement-edit-pages.rows.js';
 import { learningAgreementsRows } from './learning-agreements.rows.js';
 import { newsRows } from './news.rows.js';
 import { notificationsRows } from './notifications.rows.js';
@@ -26,6 +27,7 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...incomingRows,
   ...outgoingRows,
   ...learningAgreementsRows,
+  ...learningAgreementEditPageRows,
   ...statsRows,
   ...newsRows,
   ...applicationsRows,
