@@ -34,6 +34,9 @@ const text = (fields: Fields | Values, name: string): string => {
   const value = fields[name];
   return ((Array.isArray(value) ? value[0] : value) ?? '').trim();
 };
+/** A saved value as a form's text (numbers and strings; nothing else is in a component). */
+const cellText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 const given = (fields: Fields | Values, name: string) => text(fields, name) || undefined;
 const checked = (fields: Fields | Values, name: string) => text(fields, name) !== '';
 
@@ -142,8 +145,7 @@ export function draftValues(
     for (let index = 0; index < shown; index += 1) {
       for (const column of COLUMNS[table]) {
         const value = rows[index]?.[column];
-        values[`${tableName(table)}.${index}.${column}`] =
-          value === null || value === undefined ? '' : String(value);
+        values[`${tableName(table)}.${index}.${column}`] = cellText(value);
       }
     }
   }
@@ -326,8 +328,7 @@ export function changesValues(
       const { change, item } = rows[index] ?? {};
       for (const column of COLUMNS[table]) {
         const value = item?.[column];
-        values[`insert.${table}.${index}.${column}`] =
-          value === null || value === undefined ? '' : String(value);
+        values[`insert.${table}.${index}.${column}`] = cellText(value);
       }
       values[`insert.${table}.${index}.reasonCode`] = change?.reasonCode ?? '';
       values[`insert.${table}.${index}.reasonText`] = change?.reasonText ?? '';
