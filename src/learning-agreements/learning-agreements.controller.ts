@@ -163,3 +163,35 @@ export class LearningAgreementsController {
     return this.agreements.recordRecognition(caller, id, dto);
   }
 }
+
+/**
+ * The learning agreement as a PDF, beside the agreement's routes (`/api/outgoing/:id/learning-agreement.pdf`).
+ * Read by whoever may read the agreement.
+ */
+@ApiTags('learning agreements')
+@Controller('outgoing/:id')
+export class LearningAgreementPdfController {
+  constructor(private readonly agreements: LearningAgreementsService) {}
+
+  /** The latest version with its tables, totals and signatures (and, once approved, the recognition). */
+  @Get('learning-agreement.pdf')
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'The learning agreement as a PDF document',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @Roles('student', 'advisor', 'coordinator', 'admin', 'partner')
+  async pdf(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const document = await this.agreements.pdfDocument(caller, id);
+    void reply
+      .status(200)
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', `attachment; filename="learning-agreement-${id}.pdf"`)
+      .header('cache-control', 'no-store')
+      .send(document);
+  }
+}

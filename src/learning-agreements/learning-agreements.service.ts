@@ -1,6 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
+import type { Faculty } from '../institutions/faculty.entity.js';
+import type { Institution } from '../institutions/institution.entity.js';
 import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
 import type { NotificationRequest } from '../notifications/notification-kinds.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -24,6 +26,7 @@ import type {
 } from './dto/learning-agreement.response.js';
 import { LearningAgreementErrorCode } from './learning-agreement-error-codes.js';
 import { omobilityLasGetResponse, type EwpVersion } from './learning-agreement-ewp.js';
+import { renderLearningAgreementPdf, type PdfInstitution } from './learning-agreement-pdf.js';
 import {
   applyChanges,
   assertCanComment,
@@ -373,6 +376,36 @@ export class LearningAgreementsService {
         proposal: ewp(proposal),
       },
     ]);
+  }
+
+  /**
+   * The latest version as a PDF, with the results and recognition once it is the approved one.
+   * No agreement yet is a 404, like an unknown mobility.
+   */
+  async pdfDocument(caller: AuthUser, mobilityId: string): Promise<Buffer> {
+    const manager = this.dataSource.manager;
+    const mobility = await this.mobility(manager, caller, mobilityId);
+    const agreement = this.respond(mobility, await this.state(manager, mobility.id));
+    const version = agreement.current;
+    if (!version) throw new NotFoundError('Learning agreement');
+    const institution = (side: Institution, faculty: Faculty | null | undefined): PdfInstitution => ({
+      name: side.name,
+      faculty: faculty?.name ?? null,
+      erasmusCode: side.erasmusCode,
+      schacCode: side.schacCode,
+    });
+    return renderLearningAgreementPdf({
+      student: { firstName: mobility.firstName, lastName: mobility.lastName, email: mobility.email },
+      sending: institution(mobility.sendingInstitution!, mobility.sendingFaculty),
+      receiving: institution(mobility.receivingInstitution!, mobility.receivingFaculty),
+      academicYear: mobility.academicYear,
+      term: mobility.term,
+      plannedArrival: mobility.plannedArrival,
+      plannedDeparture: mobility.plannedDeparture,
+      version,
+      recognition: agreement.lastApproved?.number === version.number ? agreement.recognition : null,
+      generatedAt: new Date(),
+    });
   }
 
   /**

@@ -16,6 +16,8 @@ export interface TestResponse<T = any> {
   status: number;
   body: T;
   text: string;
+  /** The body as received, for what is not text (a PDF). */
+  bytes: Uint8Array;
   headers: Record<string, string>;
 }
 
@@ -61,7 +63,8 @@ export class HttpClient {
             ? (options.body as string)
             : JSON.stringify(options.body),
     });
-    const text = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     const contentType = response.headers.get('content-type') ?? '';
     const isJson = contentType.includes('json') && text.length > 0;
     const body = (isJson ? JSON.parse(text) : text) as T;
@@ -80,6 +83,7 @@ export class HttpClient {
       status: response.status,
       body,
       text,
+      bytes,
       headers: Object.fromEntries(response.headers.entries()),
     };
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { WebRegistry } from '../../web/web.registry.js';
 import { OutgoingModule } from '../../outgoing/outgoing.module.js';
 import { LearningAgreementsModule } from '../learning-agreements.module.js';
+import { LearningAgreementDocumentController } from './learning-agreement-document.controller.js';
 import { LearningAgreementEditController } from './learning-agreement-edit.controller.js';
 import { learningAgreementEditMessages } from './learning-agreement-edit.messages.js';
 
@@ -11,7 +12,7 @@ import { learningAgreementEditMessages } from './learning-agreement-edit.message
  */
 @Module({
   imports: [LearningAgreementsModule, OutgoingModule],
-  controllers: [LearningAgreementEditController],
+  controllers: [LearningAgreementEditController, LearningAgreementDocumentController],
 })
 export class LearningAgreementPagesModule {
   constructor(registry: WebRegistry) {

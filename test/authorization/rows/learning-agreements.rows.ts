@@ -1,4 +1,4 @@
-import { only, PARTNERS, type Caller, type MatrixContext, type MatrixRow } from '../matrix.js';
+import { only, pageOnly, PARTNERS, type Caller, type MatrixContext, type MatrixRow } from '../matrix.js';
 import { mobilityOfA } from './outgoing.rows.js';
 
 const STAFF_READERS: Caller[] = ['advisor', 'coordinator', 'admin'];
@@ -17,6 +17,29 @@ const readers = (status: number) => ({
 
 const base = async (context: MatrixContext) =>
   `/api/outgoing/${await mobilityOfA(context)}/learning-agreement`;
+
+const drafts = new WeakMap<MatrixContext, Promise<string>>();
+
+/** Mobility A with a draft agreement (written once, by the office), for what needs a version to show. */
+export function draftedMobilityOfA(context: MatrixContext): Promise<string> {
+  let made = drafts.get(context);
+  if (!made) {
+    made = (async () => {
+      const id = await mobilityOfA(context);
+      const response = await context.t.http.request('PUT', `/api/outgoing/${id}/learning-agreement/draft`, {
+        token: context.users.coordinator.token,
+        body: {
+          tableA: [{ title: 'Matrix course', code: 'MX-1', term: 'autumn', ects: 30 }],
+          tableB: [{ title: 'Matrix recognition', code: 'MX-B', ects: 30 }],
+        },
+      });
+      if (response.status !== 200) throw new Error(`matrix draft: ${response.status} ${response.text}`);
+      return id;
+    })();
+    drafts.set(context, made);
+  }
+  return made;
+}
 
 /**
  * Learning agreements: reads as above; writes are probed with an empty body (400 for whoever
@@ -79,5 +102,21 @@ export const learningAgreementsRows: MatrixRow[] = [
     path: '/api/outgoing/:id/learning-agreement/recognition',
     expect: only(OFFICE, 400),
     prepare: async (context) => ({ url: `${await base(context)}/recognition`, body: {} }),
+  },
+  {
+    method: 'GET',
+    path: '/api/outgoing/:id/learning-agreement.pdf',
+    expect: readers(200),
+    prepare: async (context) => ({
+      url: `/api/outgoing/${await draftedMobilityOfA(context)}/learning-agreement.pdf`,
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/:locale/outgoing/:id/learning-agreement.pdf',
+    expect: { ...pageOnly([...STAFF_READERS, ...STUDENTS, ...PARTNERS], 200), student: 404, partnerB: 404 },
+    prepare: async (context) => ({
+      url: `/kk/outgoing/${await draftedMobilityOfA(context)}/learning-agreement.pdf`,
+    }),
   },
 ];
