@@ -227,7 +227,7 @@ export class OutgoingService {
    */
   async transitionWithin(
     manager: EntityManager,
-    actor: AuthUser,
+    actor: Pick<AuthUser, 'id'>,
     id: string,
     dto: Pick<TransitionOutgoingDto, 'to' | 'comment'> & { date?: string | null },
   ): Promise<void> {
@@ -423,6 +423,26 @@ export class OutgoingService {
       [studentId, placeholder],
     );
     return erased;
+  }
+
+  /**
+   * Cancels the student's mobilities still in `nomination`, on the erasure's transaction: a host
+   * must not go on answering, or receive, a nominee whose data are gone. A live or finished
+   * mobility stays as it is (only its copied data are erased). Returns how many were cancelled.
+   */
+  async cancelNominationsOf(
+    manager: EntityManager,
+    studentId: string,
+    actor: Pick<AuthUser, 'id'>,
+    comment: string,
+  ): Promise<number> {
+    const nominations = (await manager.query(
+      `SELECT id FROM outgoing_mobilities WHERE student_id = $1 AND status = 'nomination' ORDER BY id FOR UPDATE`,
+      [studentId],
+    )) as Array<{ id: string }>;
+    for (const { id } of nominations)
+      await this.transitionWithin(manager, actor, id, { to: 'cancelled', comment });
+    return nominations.length;
   }
 
   private withRelations(builder: SelectQueryBuilder<OutgoingMobility>): SelectQueryBuilder<OutgoingMobility> {

@@ -25,6 +25,7 @@ export const ERASED_TEXT = '[erased]';
 
 /** The comment on the event of each application an erasure withdraws. */
 export const ERASURE_WITHDRAWAL = 'Withdrawn: the student’s personal data was erased';
+export const ERASURE_CANCELLATION = 'Cancelled: the student’s personal data was erased';
 
 @Injectable()
 export class PersonalDataService {
@@ -120,6 +121,13 @@ export class PersonalDataService {
       await this.assessments.eraseNotesOf(manager, userId, ERASED_TEXT);
       const mobilitiesErased = await this.outgoing.eraseStudent(manager, userId, ERASED_TEXT);
       const signaturesErased = await this.learningAgreements.eraseSigner(manager, userId);
+      // A nomination the host has yet to take up is cancelled (its event says why, unscrubbed).
+      const mobilitiesCancelled = await this.outgoing.cancelNominationsOf(
+        manager,
+        userId,
+        admin,
+        ERASURE_CANCELLATION,
+      );
       // After the comments are scrubbed, so the withdrawal events keep saying why.
       const withdrawn = await this.applications.withdrawAllOf(manager, userId, admin.id, ERASURE_WITHDRAWAL);
       // Their notifications go, with the e-mails not yet sent (after the withdrawals, which notify nobody).
@@ -136,6 +144,7 @@ export class PersonalDataService {
             applicationsWithdrawn: withdrawn,
             notificationsRemoved,
             mobilitiesErased,
+            mobilitiesCancelled,
             signaturesErased,
           },
         },

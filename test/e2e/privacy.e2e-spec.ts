@@ -258,6 +258,7 @@ describe('Personal data: export and erasure (e2e)', () => {
       applicationsWithdrawn: 3,
       notificationsRemoved: 3,
       mobilitiesErased: 0,
+      mobilitiesCancelled: 0,
       signaturesErased: 0,
     });
     const [{ left }] = await t.dataSource.query(
@@ -401,6 +402,7 @@ describe('Personal data: export and erasure (e2e)', () => {
       applicationsWithdrawn: 0,
       notificationsRemoved: expect.any(Number),
       mobilitiesErased: 1,
+      mobilitiesCancelled: 0,
       signaturesErased: 0,
     });
   });
@@ -511,6 +513,29 @@ describe('Personal data: export and erasure (e2e)', () => {
       [`%${marker}%`, student.email],
     )) as Array<{ n: number }>;
     expect(found[0].n).toBe(0);
+
+    // The nomination the host had not yet taken up is cancelled, its timeline saying why, and its
+    // agreement is closed: nobody signs for a person who is gone.
+    const mobility = await t.http.get(`/api/outgoing/${mobilityId}`, { token: coordinator.token });
+    expect(mobility.body.status).toBe('cancelled');
+    const events = await t.http.get(`/api/outgoing/${mobilityId}/events`, { token: coordinator.token });
+    expect(events.body.items.at(-1)).toMatchObject({
+      fromStatus: 'nomination',
+      toStatus: 'cancelled',
+      actor: { id: admin.id },
+      comment: 'Cancelled: the student’s personal data was erased',
+    });
+    const closed = await t.http.post(
+      `${url}/sign`,
+      { hash, position: 'Coordinator' },
+      { token: coordinator.token },
+    );
+    expect([closed.status, closed.body.code]).toEqual([409, 'LA_CLOSED']);
+    const trail = await t.http.get('/api/audit', {
+      token: admin.token,
+      query: { action: 'user.erased', targetId: student.id },
+    });
+    expect(trail.body.items[0].details).toMatchObject({ mobilitiesErased: 1, mobilitiesCancelled: 1 });
   });
 
   it('refuses a second erasure, an admin erasing themselves, and anyone but an admin', async () => {
