@@ -124,6 +124,10 @@ describe('Learning agreement edit pages (e2e)', () => {
     };
   }
 
+  /** A cell's label: its column (shown on a phone) and where it is (for screen readers). */
+  const label = (id: string, column: string, where: string) =>
+    `<label for="${id}" class="cell-label"><span class="cell-column">${column}</span><span class="cell-where">, ${where}</span></label>`;
+
   /** The rows of a table the page shows (one title input per row). */
   const rowsOf = (html: string, table: string) =>
     (html.match(new RegExp(`name="${table}\\.\\d+\\.title"`, 'g')) ?? []).length;
@@ -133,7 +137,7 @@ describe('Learning agreement edit pages (e2e)', () => {
     const form = await get(student, `/en${page}`);
     expect(form.status).toBe(200);
     expect(form.text).toContain('Edit the learning agreement');
-    expect(form.text).toContain('aria-label="ECTS credits, table A, row 1"');
+    expect(form.text).toContain(label('field-tableA-0-ects', 'ECTS credits', 'table A, row 1'));
     expect(rowsOf(form.text, 'tableA')).toBe(2); // no component yet: two blank rows
     expect(form.text).toContain('value="0231"'); // the mobility's field of education
 
@@ -164,7 +168,7 @@ describe('Learning agreement edit pages (e2e)', () => {
     const again = await get(student, `/ru${page}`);
     expect(rowsOf(again.text, 'tableA')).toBe(5);
     expect(again.text).toContain('value="KAZ-101"');
-    expect(again.text).toContain('Кредиты ECTS, таблица A, строка 1');
+    expect(again.text).toContain(label('field-tableA-0-ects', 'Кредиты ECTS', 'таблица A, строка 1'));
     const removed = await post(student, `/en${page}`, {
       ...draftFields(),
       'tableA.2.remove': '1',
@@ -226,7 +230,7 @@ describe('Learning agreement edit pages (e2e)', () => {
     const form = await get(coordinator, `/en${page}`);
     expect(form.status).toBe(200);
     expect(form.text).toContain('Propose changes to the learning agreement');
-    expect(form.text).toContain('aria-label="Delete, component KAZ-101"');
+    expect(form.text).toContain(label('field-delete-A-1-selected', 'Delete', 'component KAZ-101'));
     expect(form.text).toContain('Timetable conflict');
 
     const change = {

@@ -5,6 +5,7 @@ import { LA_MAX_COMPONENTS, LA_TABLES, type LaTable } from '../learning-agreemen
 import { COLUMNS, type ApprovedTables, type FormTotals } from './learning-agreement-edit.form.js';
 import {
   Cell,
+  ReasonCell,
   ShortCreditsReason,
   Totals,
   columnKey,
@@ -55,22 +56,27 @@ function ChangesTable({
                 <th scope="col">{t('laEdit.column.code')}</th>
                 <th scope="col">{t('laEdit.column.ects')}</th>
                 <th scope="col">{t('laEdit.column.delete')}</th>
-                <th scope="col">{t('laEdit.column.reasonCode')}</th>
-                <th scope="col">{t('laEdit.column.reasonText')}</th>
+                <th scope="col">{t('laEdit.column.reason')}</th>
               </tr>
             </thead>
             <tbody>
               {approved.map((component, index) => {
                 const prefix = `delete.${table}.${index}`;
-                const label = (column: string) =>
-                  t('laEdit.componentCell', { column: t(columnKey(column)), code: component.code });
+                const label = (column: string) => ({
+                  column: t(columnKey(column)),
+                  where: t('laEdit.componentWhere', { code: component.code }),
+                });
                 return (
                   <tr>
                     <th scope="row">{component.title}</th>
                     <td>
+                      <span class="cell-column">{t('laEdit.column.code')} </span>
                       <code>{component.code}</code>
                     </td>
-                    <td>{formatNumber(component.ects)}</td>
+                    <td>
+                      <span class="cell-column">{t('laEdit.column.ects')} </span>
+                      {formatNumber(component.ects)}
+                    </td>
                     <Cell
                       form={form}
                       name={`${prefix}.selected`}
@@ -78,13 +84,7 @@ function ChangesTable({
                       kind="check"
                       checkValue={component.code}
                     />
-                    <Cell
-                      form={form}
-                      name={`${prefix}.reasonCode`}
-                      label={label('reasonCode')}
-                      kind="reasonCode"
-                    />
-                    <Cell form={form} name={`${prefix}.reasonText`} label={label('reasonText')} kind="long" />
+                    <ReasonCell form={form} prefix={prefix} label={label} />
                   </tr>
                 );
               })}
@@ -101,8 +101,7 @@ function ChangesTable({
               {COLUMNS[table].map((column) => (
                 <th scope="col">{t(columnKey(column))}</th>
               ))}
-              <th scope="col">{t('laEdit.column.reasonCode')}</th>
-              <th scope="col">{t('laEdit.column.reasonText')}</th>
+              <th scope="col">{t('laEdit.column.reason')}</th>
             </tr>
           </thead>
           <tbody>
@@ -110,7 +109,10 @@ function ChangesTable({
               const prefix = `insert.${table}.${index}`;
               return (
                 <tr>
-                  <th scope="row">{index + 1}</th>
+                  <th scope="row">
+                    <span class="cell-column">{t('laEdit.column.row')} </span>
+                    {index + 1}
+                  </th>
                   {COLUMNS[table].map((column) => (
                     <Cell
                       form={form}
@@ -119,17 +121,10 @@ function ChangesTable({
                       kind={KIND[column]}
                     />
                   ))}
-                  <Cell
+                  <ReasonCell
                     form={form}
-                    name={`${prefix}.reasonCode`}
-                    label={cellLabel('reasonCode', table, index)}
-                    kind="reasonCode"
-                  />
-                  <Cell
-                    form={form}
-                    name={`${prefix}.reasonText`}
-                    label={cellLabel('reasonText', table, index)}
-                    kind="long"
+                    prefix={prefix}
+                    label={(column) => cellLabel(column, table, index)}
                   />
                 </tr>
               );

@@ -25,6 +25,7 @@ import {
   addedTable,
   approvedTables,
   changesInput,
+  type ApprovedTables,
   changesTotals,
   changesValues,
   draftInput,
@@ -36,6 +37,7 @@ import {
   type PathMap,
 } from './learning-agreement-edit.form.js';
 import { LearningAgreementEditPage } from './learning-agreement-edit.page.js';
+import { cellName } from './learning-agreement-edit.parts.js';
 
 type Loaded = { agreement: LearningAgreementResponse; mobility: OutgoingResponse };
 
@@ -139,7 +141,7 @@ export class LearningAgreementEditController {
     const { input, paths } = changesInput(fields, approved);
     const validated = await validateForm(ProposeChangesDto, input);
     const totals = changesTotals(fields, approved, loaded.mobility.term);
-    const errors: FieldError[] = validated.ok ? [] : this.errors(page, validated.problems, paths);
+    const errors: FieldError[] = validated.ok ? [] : this.errors(page, validated.problems, paths, approved);
     if (totals.short && !input.shortCreditsReason && !errors.some((e) => e.field === 'shortCreditsReason')) {
       errors.push({
         field: 'shortCreditsReason',
@@ -152,7 +154,7 @@ export class LearningAgreementEditController {
     try {
       await this.agreements.proposeChanges(page.user as AuthUser, loaded.mobility.id, validated.value);
     } catch (error) {
-      const refusal = this.refusal(page, error, paths);
+      const refusal = this.refusal(page, error, paths, approved);
       if (!refusal) throw error;
       return this.renderChanges(page, loaded, formState(fields, refusal.errors), refusal.status);
     }
@@ -218,11 +220,16 @@ export class LearningAgreementEditController {
   }
 
   /** Problems of the DTO beside the form's fields, in the page's language. */
-  private errors(page: Page, problems: FieldProblem[], paths: PathMap): FieldError[] {
+  private errors(
+    page: Page,
+    problems: FieldProblem[],
+    paths: PathMap,
+    approved?: ApprovedTables,
+  ): FieldError[] {
     const inForm = problemsInForm(missingFirst(problems), paths);
     const errors: FieldError[] = [];
     for (const { field, constraints } of inForm) {
-      const label = labelOf(page, field);
+      const label = labelOf(page, field, approved);
       const table = /^(?:table([ABC])|changes)$/.exec(field);
       if (table) {
         const key = constraints.includes('arrayMaxSize') ? 'laEdit.error.tooMany' : 'laEdit.error.noChange';
@@ -251,6 +258,7 @@ export class LearningAgreementEditController {
     page: Page,
     error: unknown,
     paths: PathMap,
+    approved?: ApprovedTables,
   ): { status: number; errors: FieldError[] } | undefined {
     if (error instanceof DomainException && error.status === 400) {
       const named = Array.isArray(error.details?.fields)
@@ -265,7 +273,10 @@ export class LearningAgreementEditController {
         const prefix = change ? paths[`changes.${change[1]}`] : undefined;
         if (prefix) {
           const target = prefix.startsWith('delete.') ? `${prefix}.selected` : `${prefix}.code`;
-          return { field: target, message: page.t('laEdit.error.change', { field: labelOf(page, target) }) };
+          return {
+            field: target,
+            message: page.t('laEdit.error.change', { field: labelOf(page, target, approved) }),
+          };
         }
         return form(page.t('laEdit.error.tooManyAfterChanges', { max: LA_MAX_COMPONENTS }));
       });
@@ -287,22 +298,21 @@ export class LearningAgreementEditController {
 const form = (message: string): FieldError => ({ field: 'form', message });
 
 /** The words naming a field: "ECTS credits, table A, row 3", "Email of the sending side’s responsible person". */
-function labelOf(page: Page, field: string): string {
+function labelOf(page: Page, field: string, approved?: ApprovedTables): string {
   const cell = /^(?:table([ABC])|insert\.([ABC]))\.(\d+)\.(\w+)$/.exec(field);
   if (cell) {
-    return page.t('laEdit.cell', {
+    return cellName({
       column: page.t(`laEdit.column.${cell[4]}`),
-      table: cell[1] ?? cell[2],
-      row: Number(cell[3]) + 1,
+      where: page.t('laEdit.cellWhere', { table: cell[1] ?? cell[2], row: Number(cell[3]) + 1 }),
     });
   }
   const deleted = /^delete\.([ABC])\.(\d+)\.(\w+)$/.exec(field);
   if (deleted) {
     const column = deleted[3] === 'selected' ? 'delete' : deleted[3];
-    return page.t('laEdit.cell', {
+    const code = approved?.[deleted[1] as LaTable][Number(deleted[2])]?.code ?? '';
+    return cellName({
       column: page.t(`laEdit.column.${column}`),
-      table: deleted[1],
-      row: Number(deleted[2]) + 1,
+      where: page.t('laEdit.componentWhere', { code }),
     });
   }
   const person = /^(sendingResponsible|receivingResponsible)\.(\w+)$/.exec(field);

@@ -77,7 +77,10 @@ function DraftTable({
           <tbody>
             {Array.from({ length: rows }, (_unused, index) => (
               <tr>
-                <th scope="row">{index + 1}</th>
+                <th scope="row">
+                  <span class="cell-column">{t('laEdit.column.row')} </span>
+                  {index + 1}
+                </th>
                 {COLUMNS[table].map((column) => (
                   <Cell
                     form={form}

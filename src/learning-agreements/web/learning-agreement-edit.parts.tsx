@@ -5,7 +5,7 @@ import type { OutgoingResponse } from '../../outgoing/dto/outgoing.response.js';
 import { LA_REASON_CODES, MIN_SEMESTER_ECTS, type LaTable } from '../learning-agreement-state.js';
 import { COMPONENT_TERMS, type FormTotals } from './learning-agreement-edit.form.js';
 
-/** Pieces both edit forms share: a cell with its hidden label and error, totals, the reason for few credits. */
+/** Pieces both edit forms share: a cell with its label (the column on a phone, hidden in a table) and error, totals, the reason for few credits. */
 
 const errorOf = (form: FormState, name: string) => form.errors.find((error) => error.field === name)?.message;
 const valueOf = (form: FormState, name: string) => {
@@ -16,32 +16,66 @@ const valueOf = (form: FormState, name: string) => {
 /** A column heading's message key. */
 export const columnKey = (column: string) => `laEdit.column.${column}`;
 
-/** The accessible name of a cell: its column, table and row ("ECTS credits, table A, row 2"). */
+/** A cell's label: its column (shown on a phone) and where it is (said by screen readers). */
+export interface CellLabel {
+  column: string;
+  where: string;
+}
+
+/** The label of a cell by column, table and row ("ECTS credits" + "table A, row 2"). */
 export function useCellLabel() {
   const { t } = usePage();
-  return (column: string, table: LaTable, index: number) =>
-    t('laEdit.cell', { column: t(columnKey(column)), table, row: index + 1 });
+  return (column: string, table: LaTable, index: number): CellLabel => ({
+    column: t(columnKey(column)),
+    where: t('laEdit.cellWhere', { table, row: index + 1 }),
+  });
 }
+
+/** The words naming a cell, as its label reads them: "ECTS credits, table A, row 2". */
+export const cellName = (label: CellLabel) => `${label.column}, ${label.where}`;
 
 export type CellKind = 'text' | 'code' | 'ects' | 'term' | 'long' | 'reasonCode' | 'check';
 
 /**
- * One input of a table's row: labelled for screen readers by column, table and row, its error
+ * One input of a table's row: labelled by column, table and row (on a wide screen the column
+ * heading shows and the label is for screen readers; on a phone the column shows), its error
  * above it (and in aria-describedby), what was typed kept.
  */
-export function Cell({
+export function Cell(props: ControlProps) {
+  return (
+    <td class={`la-cell la-cell-${props.kind}`}>
+      <CellControl {...props} />
+    </td>
+  );
+}
+
+/** The reason of a change in one cell: EWP's code (a select) above the words (optional). */
+export function ReasonCell({
   form,
-  name,
+  prefix,
   label,
-  kind,
-  checkValue = '1',
 }: {
   form: FormState;
+  prefix: string;
+  label: (column: string) => CellLabel;
+}) {
+  return (
+    <td class="la-cell la-cell-reason">
+      <CellControl form={form} name={`${prefix}.reasonCode`} label={label('reasonCode')} kind="reasonCode" />
+      <CellControl form={form} name={`${prefix}.reasonText`} label={label('reasonText')} kind="long" />
+    </td>
+  );
+}
+
+interface ControlProps {
+  form: FormState;
   name: string;
-  label: string;
+  label: CellLabel;
   kind: CellKind;
   checkValue?: string;
-}) {
+}
+
+function CellControl({ form, name, label, kind, checkValue = '1' }: ControlProps) {
   const { t } = usePage();
   const id = fieldId(name);
   const error = errorOf(form, name);
@@ -49,7 +83,6 @@ export function Cell({
   const common = {
     id,
     name,
-    'aria-label': label,
     'aria-invalid': error ? ('true' as const) : undefined,
     'aria-describedby': error ? `${id}-error` : undefined,
   };
@@ -89,14 +122,18 @@ export function Cell({
     );
   }
   return (
-    <td class={`la-cell la-cell-${kind}${error ? ' cell-error' : ''}`}>
+    <div class={`la-control la-control-${kind}${error ? ' cell-error' : ''}`}>
+      <label for={id} class="cell-label">
+        <span class="cell-column">{label.column}</span>
+        <span class="cell-where">, {label.where}</span>
+      </label>
       {error ? (
         <p class="error-message" id={`${id}-error`}>
           {error}
         </p>
       ) : null}
       {control}
-    </td>
+    </div>
   );
 }
 
