@@ -208,7 +208,7 @@ export const outgoingMessages = defineMessages(
       'outgoing.history.step': '{from} → {to}',
       'outgoing.history.answer': 'Ответ принимающей стороны: {answer}',
       'outgoing.history.on': '{date}',
-      'outgoing.history.by': '— {name}',
+      'outgoing.history.by': 'пользователь {name}',
       'outgoing.notice.moved': 'Мобильность обновлена.',
     },
     kk: {
@@ -277,7 +277,7 @@ export const outgoingMessages = defineMessages(
       'outgoing.history.step': '{from} → {to}',
       'outgoing.history.answer': 'Қабылдаушы тараптың жауабы: {answer}',
       'outgoing.history.on': '{date}',
-      'outgoing.history.by': '— {name}',
+      'outgoing.history.by': 'орындаған: {name}',
       'outgoing.notice.moved': 'Мобильділік жаңартылды.',
     },
   },
