@@ -6,6 +6,9 @@ import type { Institution } from '../institutions/institution.entity.js';
 import { DomainException, InvalidInputError, NotFoundError } from '../common/errors/domain.exception.js';
 import type { NotificationRequest } from '../notifications/notification-kinds.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
+import { decodeCursor, encodeCursor, type Page } from '../common/pagination/pagination.js';
+import type { Term } from '../common/domain.js';
+import type { OutgoingStatus } from '../outgoing/outgoing-state.js';
 import { OutgoingMobility } from '../outgoing/outgoing-mobility.entity.js';
 import { OutgoingService } from '../outgoing/outgoing.service.js';
 import type {
@@ -73,6 +76,34 @@ interface AgreementState {
   decisions: LearningAgreementRecognition[];
 }
 
+/** A mobility as the agreement's pages head it: who goes where, when, and whether it still changes. */
+export interface LaMobilityHeader {
+  id: string;
+  studentId: string;
+  studentName: string;
+  hostName: string;
+  academicYear: string;
+  term: Term;
+  status: OutgoingStatus;
+  /** Drafts, changes and signatures are still possible (not cancelled, recognised or rejected by the host). */
+  open: boolean;
+}
+
+/** One agreement waiting for the caller's signature (its latest version). */
+export interface LaWaitingItem {
+  mobilityId: string;
+  studentName: string;
+  hostName: string;
+  academicYear: string;
+  term: Term;
+  versionNumber: number;
+  /** When the version was written. */
+  createdAt: Date;
+}
+
+/** Rows of the waiting list per page. */
+export const LA_WAITING_PAGE_SIZE = 50;
+
 /** The side a caller signs for: the student, the home coordinator, the host's partner account. */
 function partyOf(caller: AuthUser): LaParty {
   if (caller.role === 'student') return 'student';
@@ -107,6 +138,96 @@ export class LearningAgreementsService {
     const found = state.versions.find((version) => version.row.number === number);
     if (!found) throw new NotFoundError('Learning agreement version');
     return versionResponse(found, mobility);
+  }
+
+  /** The mobility of an agreement as its pages head it, with the same visibility as `get`. */
+  async mobilityHeader(caller: AuthUser, mobilityId: string): Promise<LaMobilityHeader> {
+    const mobility = await this.mobility(this.dataSource.manager, caller, mobilityId);
+    return {
+      id: mobility.id,
+      studentId: mobility.studentId,
+      studentName: `${mobility.firstName} ${mobility.lastName}`,
+      hostName: mobility.receivingInstitution!.name,
+      academicYear: mobility.academicYear,
+      term: mobility.term,
+      status: mobility.status,
+      open:
+        mobility.verificationStatus !== 'rejected' &&
+        mobility.status !== 'cancelled' &&
+        mobility.status !== 'recognized',
+    };
+  }
+
+  /**
+   * The agreements waiting for the caller's signature, oldest version first (keyset on the
+   * version's creation time and id): for the office, latest versions the student signed and the
+   * sending side not yet; for a partner, its institution's latest versions that are proposals
+   * (student and sending signed) without the receiving signature. Other roles wait for nothing.
+   */
+  async waiting(caller: AuthUser, cursor?: string): Promise<Page<LaWaitingItem>> {
+    const where = waitingWhere(caller);
+    if (!where) return { items: [], nextCursor: null };
+    const params: unknown[] = [...where.params];
+    let after = '';
+    if (cursor) {
+      const [at, id] = decodeCursor(cursor, 2);
+      if (
+        typeof at !== 'string' ||
+        typeof id !== 'string' ||
+        !/^[0-9a-f-]{36}$/.test(id) ||
+        Number.isNaN(Date.parse(at))
+      ) {
+        throw new InvalidInputError('cursor is not a cursor this list gave out', ['cursor']);
+      }
+      params.push(at, id);
+      after = ` AND (v.created_at, v.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(LA_WAITING_PAGE_SIZE + 1);
+    const rows = (await this.dataSource.query(
+      `SELECT v.id, v.number, v.created_at, m.id AS mobility_id, m.first_name, m.last_name,
+              m.academic_year, m.term, i.name AS host
+         ${WAITING_FROM}
+        WHERE ${where.sql}${after}
+        ORDER BY v.created_at ASC, v.id ASC
+        LIMIT $${params.length}`,
+      params,
+    )) as Array<{
+      id: string;
+      number: number;
+      created_at: Date;
+      mobility_id: string;
+      first_name: string;
+      last_name: string;
+      academic_year: string;
+      term: Term;
+      host: string;
+    }>;
+    const more = rows.length > LA_WAITING_PAGE_SIZE;
+    const kept = more ? rows.slice(0, LA_WAITING_PAGE_SIZE) : rows;
+    const last = kept.at(-1);
+    return {
+      items: kept.map((row) => ({
+        mobilityId: row.mobility_id,
+        studentName: `${row.first_name} ${row.last_name}`,
+        hostName: row.host,
+        academicYear: row.academic_year,
+        term: row.term,
+        versionNumber: row.number,
+        createdAt: row.created_at,
+      })),
+      nextCursor: more && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
+    };
+  }
+
+  /** How many agreements wait for the caller's signature (the menu's badge). */
+  async countWaiting(caller: AuthUser): Promise<number> {
+    const where = waitingWhere(caller);
+    if (!where) return 0;
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS n ${WAITING_FROM} WHERE ${where.sql}`,
+      where.params,
+    )) as Array<{ n: number }>;
+    return row.n;
   }
 
   /** The whole content of a draft, before the first approval: rewrites an unsigned draft, else adds a version. */
@@ -716,6 +837,42 @@ export class LearningAgreementsService {
       recognition: recognitionResponse(state),
     };
   }
+}
+
+/** The latest versions of agreements of outgoing mobilities, with their mobility and host. */
+const WAITING_FROM = `FROM learning_agreement_versions v
+  JOIN learning_agreements a ON a.id = v.agreement_id
+  JOIN outgoing_mobilities m ON m.id = a.outgoing_mobility_id
+  JOIN institutions i ON i.id = m.receiving_institution_id`;
+
+const signedBy = (party: LaParty) =>
+  `EXISTS (SELECT 1 FROM learning_agreement_signatures s WHERE s.version_id = v.id AND s.party = '${party}')`;
+
+/** Which latest versions wait for the caller's side, or null when the caller signs for none. */
+function waitingWhere(caller: AuthUser): { sql: string; params: unknown[] } | null {
+  const common = [
+    'NOT EXISTS (SELECT 1 FROM learning_agreement_versions n WHERE n.agreement_id = v.agreement_id AND n.number > v.number)',
+    'NOT EXISTS (SELECT 1 FROM learning_agreement_comments c WHERE c.version_id = v.id)',
+    `m.status NOT IN ('cancelled', 'recognized')`,
+    `m.verification_status <> 'rejected'`,
+  ];
+  if (caller.role === 'coordinator' || caller.role === 'admin') {
+    return { sql: [...common, signedBy('student'), `NOT ${signedBy('sending')}`].join(' AND '), params: [] };
+  }
+  if (caller.role === 'partner') {
+    if (!caller.institutionId) return null;
+    return {
+      sql: [
+        ...common,
+        'm.receiving_institution_id = $1',
+        signedBy('student'),
+        signedBy('sending'),
+        `NOT ${signedBy('receiving')}`,
+      ].join(' AND '),
+      params: [caller.institutionId],
+    };
+  }
+  return null;
 }
 
 function assertOpen(mobility: OutgoingMobility): void {

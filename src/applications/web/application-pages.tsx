@@ -401,7 +401,7 @@ function PlaceAnswer({
 
 /** What the confirmed place became: the mobility as nominated to the host, and where it stands. */
 function MobilitySummary({ mobility }: { mobility: OutgoingResponse }) {
-  const { t, formatDate } = usePage();
+  const { t, href, formatDate } = usePage();
   return (
     <section aria-labelledby="mobility-title">
       <h2 id="mobility-title">{t('applications.mobility.title')}</h2>
@@ -425,6 +425,9 @@ function MobilitySummary({ mobility }: { mobility: OutgoingResponse }) {
           })}
         </dd>
       </dl>
+      <p>
+        <a href={href(`/outgoing/${mobility.id}/learning-agreement`)}>{t('learningAgreements.link')}</a>
+      </p>
     </section>
   );
 }

@@ -205,7 +205,8 @@ export function OutgoingPage({
         {t(`outgoing.verification.${mobility.verification.status}`)}
         {mobility.verification.comment ? ` – ${mobility.verification.comment}` : ''}
       </p>
-      <p>
+      <p class="button-row">
+        <a href={href(`/outgoing/${mobility.id}/learning-agreement`)}>{t('learningAgreements.link')}</a>
         <a href={href(`/outgoing/${mobility.id}/ewp.xml`)}>{t('outgoing.ewp')}</a>
       </p>
       {attempt ? <ErrorSummary form={attempt.form} /> : null}

@@ -138,6 +138,9 @@ export function PartnerNominationPage({
       <h1>
         {mobility.student.firstName} {mobility.student.lastName}
       </h1>
+      <p>
+        <a href={href(`/outgoing/${mobility.id}/learning-agreement`)}>{t('learningAgreements.link')}</a>
+      </p>
       <ErrorSummary form={form} />
       <section aria-labelledby="answer-title">
         <h2 id="answer-title">{t('partner.answer.title')}</h2>

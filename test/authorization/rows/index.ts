@@ -6,6 +6,7 @@ import { coordinatorPageRows } from './coordinator-pages.rows.js';
 import { coreRows } from './core.rows.js';
 import { incomingRows } from './incoming.rows.js';
 import { learningAgreementEditPageRows } from './learning-agreement-edit-pages.rows.js';
+import { learningAgreementPageRows } from './learning-agreement-pages.rows.js';
 import { learningAgreementsRows } from './learning-agreements.rows.js';
 import { newsRows } from './news.rows.js';
 import { notificationsRows } from './notifications.rows.js';
@@ -40,4 +41,5 @@ export const MATRIX_ROWS: MatrixRow[] = [
   ...reviewPagesRows,
   ...selectionRoundsRows,
   ...partnerPageRows,
+  ...learningAgreementPageRows,
 ];
