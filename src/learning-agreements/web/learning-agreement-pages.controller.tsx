@@ -231,7 +231,7 @@ export class LearningAgreementPagesController {
         errors.push({
           field: `recognised-${index}`,
           message: page.t('web.validation.isIn', {
-            field: page.t('learningAgreements.view.recognition.decision'),
+            field: page.t('learningAgreements.view.recognition.decisionOf', { code }),
           }),
         });
         continue;
@@ -263,13 +263,14 @@ export class LearningAgreementPagesController {
             : match[2] === 'grade'
               ? `rgrade-${row.index}`
               : `recognised-${row.index}`;
-        labels[field] = `${page.t(
+        labels[field] = page.t(
           match[2] === 'reason'
-            ? 'learningAgreements.view.recognition.reason'
+            ? 'learningAgreements.view.recognition.reasonOf'
             : match[2] === 'grade'
-              ? 'learningAgreements.view.recognition.grade'
-              : 'learningAgreements.view.recognition.decision',
-        )}: ${row.code}`;
+              ? 'learningAgreements.view.recognition.gradeOf'
+              : 'learningAgreements.view.recognition.decisionOf',
+          { code: row.code },
+        );
         return { ...problem, field };
       });
       return showAgain(page.fieldErrors(problems, labels));

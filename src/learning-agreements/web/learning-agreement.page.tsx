@@ -122,21 +122,32 @@ export function differences(base: LaContent, next: LaContent): LaDifference[] {
 function Table({
   id,
   headings,
+  numeric = [],
   children,
   foot,
 }: {
   id: string;
   headings: string[];
+  /** The columns of numbers (aligned right, heading included). */
+  numeric?: number[];
   children: ComponentChildren;
   foot?: ComponentChildren;
 }) {
+  // Five columns and more scroll sideways on a phone rather than squeeze each cell to a word.
   return (
-    <div class="table-wrap" tabindex={0} role="region" aria-labelledby={id}>
+    <div
+      class={headings.length >= 5 ? 'table-wrap table-wide' : 'table-wrap'}
+      tabindex={0}
+      role="region"
+      aria-labelledby={id}
+    >
       <table aria-labelledby={id}>
         <thead>
           <tr>
-            {headings.map((heading) => (
-              <th scope="col">{heading}</th>
+            {headings.map((heading, index) => (
+              <th scope="col" class={numeric.includes(index) ? 'numeric' : undefined}>
+                {heading}
+              </th>
             ))}
           </tr>
         </thead>
@@ -152,13 +163,13 @@ function Tables({ version }: { version: VersionResponse }) {
   const { t, formatNumber } = usePage();
   const { content, totals } = version;
   const ects = (value: number) => formatNumber(value);
-  const total = (span: number, value: number) => (
+  const total = (span: number, value: number, after: boolean) => (
     <tr>
       <th scope="row" colSpan={span}>
         {t('learningAgreements.view.total')}
       </th>
       <td class="numeric">{ects(value)}</td>
-      <td />
+      {after ? <td /> : null}
     </tr>
   );
   const col = (key: string) => t(`learningAgreements.view.col.${key}`);
@@ -172,7 +183,8 @@ function Tables({ version }: { version: VersionResponse }) {
           <Table
             id="table-a"
             headings={[col('code'), col('title'), col('term'), col('ects'), col('conditions')]}
-            foot={total(3, totals.tableA)}
+            numeric={[3]}
+            foot={total(3, totals.tableA, true)}
           >
             {content.tableA.map((c) => (
               <tr>
@@ -218,8 +230,9 @@ function Tables({ version }: { version: VersionResponse }) {
         ) : (
           <Table
             id="table-b"
-            headings={[col('code'), col('title'), col('ects'), '']}
-            foot={total(2, totals.tableB)}
+            headings={[col('code'), col('title'), col('ects')]}
+            numeric={[2]}
+            foot={total(2, totals.tableB, false)}
           >
             {content.tableB.map((c) => (
               <tr>
@@ -228,7 +241,6 @@ function Tables({ version }: { version: VersionResponse }) {
                 </td>
                 <td>{c.title}</td>
                 <td class="numeric">{ects(c.ects)}</td>
-                <td />
               </tr>
             ))}
           </Table>
@@ -240,7 +252,8 @@ function Tables({ version }: { version: VersionResponse }) {
           <Table
             id="table-c"
             headings={[col('code'), col('title'), col('ects'), col('description')]}
-            foot={total(2, totals.tableC)}
+            numeric={[2]}
+            foot={total(2, totals.tableC, true)}
           >
             {content.tableC.map((c) => (
               <tr>
@@ -480,7 +493,11 @@ function Outcome({ agreement }: { agreement: LearningAgreementResponse }) {
           : t('learningAgreements.view.outcome.partial')}
       </p>
       <h3 id="outcome-a">{t('learningAgreements.view.tableA')}</h3>
-      <Table id="outcome-a" headings={[col('code'), col('title'), col('grade'), col('ectsObtained')]}>
+      <Table
+        id="outcome-a"
+        headings={[col('code'), col('title'), col('grade'), col('ectsObtained')]}
+        numeric={[3]}
+      >
         {approved.tableA.map((c) => {
           const result = results.find((r) => r.code === c.code);
           return (
@@ -670,7 +687,7 @@ function RecognitionForm({
           <Choices
             form={form}
             name={`recognised-${index}`}
-            label={`${t('learningAgreements.view.recognition.decision')}: ${c.code}`}
+            label={t('learningAgreements.view.recognition.decisionOf', { code: c.code })}
             options={[
               { value: 'yes', label: t('learningAgreements.view.recognition.yes') },
               { value: 'no', label: t('learningAgreements.view.recognition.no') },
@@ -679,13 +696,13 @@ function RecognitionForm({
           <TextField
             form={form}
             name={`rgrade-${index}`}
-            label={`${t('learningAgreements.view.recognition.grade')}: ${c.code}`}
+            label={t('learningAgreements.view.recognition.gradeOf', { code: c.code })}
             width="medium"
           />
           <TextArea
             form={form}
             name={`reason-${index}`}
-            label={`${t('learningAgreements.view.recognition.reason')}: ${c.code}`}
+            label={t('learningAgreements.view.recognition.reasonOf', { code: c.code })}
             rows={2}
           />
         </fieldset>
@@ -792,7 +809,7 @@ export function LearningAgreementPage({
             </p>
           ) : null}
           <p>
-            {t('learningAgreements.view.statusLabel')}:{' '}
+            {t('learningAgreements.view.statusLabel')}{' '}
             <span class={`status la-status-${shown.status}`}>
               {t(`learningAgreements.view.status.${shown.status}`)}
             </span>
