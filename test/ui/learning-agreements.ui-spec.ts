@@ -159,7 +159,7 @@ describe('Learning agreement pages (Chromium)', () => {
     const v1 = (await agreements().get(partnerAuth, mobilityId)).current!;
     await agreements().comment(partnerAuth, mobilityId, { hash: v1.hash, reason: 'Autre cours' });
     const changed = structuredClone(DRAFT);
-    changed.tableA[2] = { ...changed.tableA[2], title: 'Political history of Kazakhstan', code: 'HIS-320' };
+    Object.assign(changed.tableA[2], { title: 'Political history of Kazakhstan', code: 'HIS-320' });
     const v2 = (await agreements().saveDraft(self, mobilityId, changed)).current!;
     await agreements().sign(self, mobilityId, { hash: v2.hash });
 
