@@ -292,6 +292,58 @@ describe('Learning agreement edit pages (e2e)', () => {
     expect(stale.text).toContain('The learning agreement changed while you edited it');
   });
 
+  it('a preview (htmx) and a table over 40 rows save nothing; saving a signed draft makes a new version', async () => {
+    const { student, id, page, api } = await mobility();
+    const preview = await post(student, `/en${page}`, {
+      ...draftFields(),
+      preview: '1',
+      'tableA.3.ects': '16',
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.text).toMatch(/id="totals-A"><dt>Total of table A<\/dt><dd>34 ECTS/);
+    expect(await versions(id)).toBe(0);
+
+    const many: Record<string, string> = { ...draftFields() };
+    for (let index = 4; index <= 41; index += 1) {
+      Object.assign(many, {
+        [`tableA.${index}.title`]: `Course ${index}`,
+        [`tableA.${index}.code`]: `C-${index}`,
+        [`tableA.${index}.term`]: 'spring',
+        [`tableA.${index}.ects`]: '1',
+      });
+    }
+    // About 200 fields: far more than the pipe's 50 for a JSON body, read by the page itself.
+    const tooMany = await post(student, `/en${page}`, many);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.text).toContain('Table A holds 40 components at most. Nothing was saved.');
+    expect(await versions(id)).toBe(0);
+
+    const huge = Object.fromEntries(Array.from({ length: 1600 }, (_v, i) => [`tableB.${i}.title`, 'x']));
+    const refusedHuge = await post(student, `/en${page}`, { ...draftFields(), ...huge });
+    expect(refusedHuge.status).toBe(400);
+    expect(refusedHuge.text).toContain('This request cannot be read');
+    expect(await versions(id)).toBe(0);
+
+    // A code twice in a table: the service's refusal, beside the table.
+    const twice = await post(student, `/en${page}`, { ...draftFields(), 'tableA.3.code': 'RKI-201' });
+    expect(twice.status).toBe(400);
+    expect(twice.text).toContain('Table A lists the same code twice: give each component its own code.');
+    expect(await versions(id)).toBe(0);
+
+    expect((await post(student, `/en${page}`, draftFields())).status).toBe(303);
+    const hash = (await t.http.get(api, { token: student.token })).body.current.hash as string;
+    expect((await t.http.post(`${api}/sign`, { hash }, { token: student.token })).status).toBe(200);
+    const signedForm = await get(student, `/en${page}`);
+    expect(signedForm.text).toContain('Saving makes a new version, which needs all the signatures again');
+    const again = await post(student, `/en${page}`, { ...draftFields(), 'tableA.3.ects': '7' });
+    expect(again.headers.location).toBe(
+      `/en/outgoing/${id}/learning-agreement?notice=laEdit.notice.newVersion`,
+    );
+    const read = (await t.http.get(api, { token: student.token })).body;
+    expect(read.versions.map((v: { number: number }) => v.number)).toEqual([1, 2]);
+    expect(read.current).toMatchObject({ number: 2, status: 'draft', signatures: [] });
+  });
+
   it('another student gets the 404 page, a partner and an advisor the 403 page; a closed mobility is refused at the top', async () => {
     const { student, id, page } = await mobility();
     expect((await get(otherStudent, `/en${page}`)).status).toBe(404);

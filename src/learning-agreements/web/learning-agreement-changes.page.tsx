@@ -9,6 +9,7 @@ import {
   ShortCreditsReason,
   Totals,
   columnKey,
+  liveTotals,
   useCellLabel,
   type CellKind,
 } from './learning-agreement-edit.parts.js';
@@ -172,7 +173,7 @@ export function LearningAgreementChangesPage({
         {t('laEdit.changes.lead', { version: approvedVersion, host: mobility.receivingInstitution.name })}
       </p>
       <ErrorSummary form={form} />
-      <Form action={href(`${agreement}/edit`)} class="la-edit">
+      <Form action={href(`${agreement}/edit`)} class="la-edit" {...liveTotals(href(`${agreement}/edit`))}>
         <input type="hidden" name="mode" value="changes" />
         {LA_TABLES.map((table) => (
           <ChangesTable

@@ -1,6 +1,8 @@
 import { validateForm } from '../../web/form-validation.js';
 import { DraftLearningAgreementDto } from '../dto/learning-agreement-input.dto.js';
 import {
+  FORM_LIMITS,
+  boundedFields,
   changesInput,
   changesTotals,
   draftInput,
@@ -27,6 +29,17 @@ describe('learning-agreement edit form', () => {
       'seven',
       '1e3',
     ]);
+  });
+
+  it('holds a posted form to its own bounds (far more fields than the pipe’s 50), without its CSRF token', () => {
+    const many = Object.fromEntries(Array.from({ length: 600 }, (_v, i) => [`tableA.${i}.title`, 'x']));
+    expect(Object.keys(boundedFields({ ...many, _csrf: 'token' }) ?? {})).toHaveLength(600);
+    const tooMany = Object.fromEntries(
+      Array.from({ length: FORM_LIMITS.fields + 1 }, (_v, i) => [`f${i}`, '']),
+    );
+    expect(boundedFields(tooMany)).toBeUndefined();
+    expect(boundedFields({ title: 'x'.repeat(FORM_LIMITS.text + 1) })).toBeUndefined();
+    expect(boundedFields({ title: ['a', 'b', 'c', 'd', 'e'] })).toBeUndefined();
   });
 
   it('leaves blank and removed rows out, and maps a nested problem back to the row the student sees', async () => {

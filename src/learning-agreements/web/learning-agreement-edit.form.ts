@@ -5,7 +5,7 @@
  * belongs in the form (the row as the student sees it, blank rows included).
  */
 import { TERMS, type Term } from '../../common/domain.js';
-import type { FieldProblem } from '../../web/form-validation.js';
+import { formFields, type FieldProblem } from '../../web/form-validation.js';
 import type { LearningAgreementContentResponse } from '../dto/learning-agreement.response.js';
 import {
   LA_MAX_COMPONENTS,
@@ -39,6 +39,27 @@ const cellText = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 const given = (fields: Fields | Values, name: string) => text(fields, name) || undefined;
 const checked = (fields: Fields | Values, name: string) => text(fields, name) !== '';
+
+/**
+ * The most fields a posted edit form may have. The global validation pipe holds a body to 50
+ * fields, far fewer than tables of up to 40 rows need (the changes form of three full tables
+ * posts about 1,100), so the handler reads the body itself and holds it to these bounds before
+ * building the DTO, which validateForm then checks field by field.
+ */
+export const FORM_LIMITS = { fields: 1500, text: 10_000, repeats: 4 } as const;
+
+/** A posted form's fields without its CSRF token, or undefined when it is over FORM_LIMITS. */
+export function boundedFields(body: unknown): Fields | undefined {
+  if (!body || typeof body !== 'object') return {};
+  const values = Object.values(body as Record<string, unknown>);
+  if (values.length > FORM_LIMITS.fields) return undefined;
+  const tooBig = (value: unknown) => typeof value === 'string' && value.length > FORM_LIMITS.text;
+  for (const value of values) {
+    if (tooBig(value)) return undefined;
+    if (Array.isArray(value) && (value.length > FORM_LIMITS.repeats || value.some(tooBig))) return undefined;
+  }
+  return formFields(body);
+}
 
 /** ECTS as typed (`7,5` or `7.5`): a number when it reads as one, else the text (refused by the DTO). */
 export function ectsOf(value: string): number | string | undefined {

@@ -17,6 +17,7 @@ import {
   ShortCreditsReason,
   Totals,
   columnKey,
+  liveTotals,
   useCellLabel,
   type CellKind,
 } from './learning-agreement-edit.parts.js';
@@ -161,7 +162,7 @@ export function LearningAgreementEditPage({ mobility, form, rows, totals, signed
       </p>
       {signed ? <p class="notice">{t('laEdit.signedWarning')}</p> : null}
       <ErrorSummary form={form} />
-      <Form action={href(`${agreement}/edit`)} class="la-edit">
+      <Form action={href(`${agreement}/edit`)} class="la-edit" {...liveTotals(href(`${agreement}/edit`))}>
         <input type="hidden" name="mode" value="draft" />
         {LA_TABLES.map((table) => (
           <DraftTable table={table} rows={rows[table]} form={form} totals={totals} mobility={mobility} />

@@ -13,6 +13,18 @@ const valueOf = (form: FormState, name: string) => {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 };
 
+/**
+ * With JavaScript, the totals follow what is typed: on any change htmx posts the form with
+ * `preview=1` (nothing saved) and swaps in the totals and the reason's hint of the page it gets.
+ */
+export const liveTotals = (action: string) => ({
+  'hx-post': action,
+  'hx-trigger': 'change',
+  'hx-vals': JSON.stringify({ preview: '1' }),
+  'hx-swap': 'none',
+  'hx-select-oob': '#totals-A,#totals-B,#totals-C,#field-shortCreditsReason-hint',
+});
+
 /** A column heading's message key. */
 export const columnKey = (column: string) => `laEdit.column.${column}`;
 
