@@ -131,6 +131,8 @@ describe('Learning agreement edit page (Chromium)', () => {
     await page.getByLabel('Тегі', { exact: true }).first().fill('');
     await page.getByRole('button', { name: 'Оқу келісімін сақтау' }).click();
     await page.waitForURL(/notice=laEdit\.notice\.saved/);
+    // Back on the agreement's page, which says what to do next.
+    expect(await page.locator('.notice').textContent()).toBe('Сақталды. Оған келісім бетінде қол қойыңыз.');
     const saved = (await agreementOf(self, mobilityId)).current;
     expect(saved?.content.tableA.map((c) => [c.code, c.ects])).toEqual([
       ['KAZ-101', 12],
@@ -206,6 +208,9 @@ describe('Learning agreement edit page (Chromium)', () => {
       .selectOption({ label: 'Replaces a deleted component' });
     await page.getByRole('button', { name: 'Propose these changes' }).click();
     await page.waitForURL(/notice=laEdit\.notice\.changesProposed/);
+    expect(await page.locator('.notice').textContent()).toBe(
+      'Your changes are proposed. Sign them on the agreement page.',
+    );
     const proposed = (await agreementOf(self, mobilityId)).current;
     expect(proposed?.content.changes.map((c) => [c.action, c.code, c.reasonCode])).toEqual([
       ['deleted', 'LIT-210', 'timetable-conflict'],
