@@ -164,7 +164,11 @@ export class LearningAgreementsService {
    * sending side not yet; for a partner, its institution's latest versions that are proposals
    * (student and sending signed) without the receiving signature. Other roles wait for nothing.
    */
-  async waiting(caller: AuthUser, cursor?: string): Promise<Page<LaWaitingItem>> {
+  async waiting(
+    caller: AuthUser,
+    cursor?: string,
+    limit = LA_WAITING_PAGE_SIZE,
+  ): Promise<Page<LaWaitingItem>> {
     const where = waitingWhere(caller);
     if (!where) return { items: [], nextCursor: null };
     const params: unknown[] = [...where.params];
@@ -182,7 +186,7 @@ export class LearningAgreementsService {
       params.push(at, id);
       after = ` AND (v.created_at, v.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
-    params.push(LA_WAITING_PAGE_SIZE + 1);
+    params.push(limit + 1);
     const rows = (await this.dataSource.query(
       `SELECT v.id, v.number, v.created_at, m.id AS mobility_id, m.first_name, m.last_name,
               m.academic_year, m.term, i.name AS host
@@ -202,8 +206,8 @@ export class LearningAgreementsService {
       term: Term;
       host: string;
     }>;
-    const more = rows.length > LA_WAITING_PAGE_SIZE;
-    const kept = more ? rows.slice(0, LA_WAITING_PAGE_SIZE) : rows;
+    const more = rows.length > limit;
+    const kept = more ? rows.slice(0, limit) : rows;
     const last = kept.at(-1);
     return {
       items: kept.map((row) => ({

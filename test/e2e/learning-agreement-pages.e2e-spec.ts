@@ -6,6 +6,8 @@ import {
   worldProgramme,
   type OutgoingWorld,
 } from '../support/outgoing-fixtures.js';
+import type { AuthUser } from '../../src/auth/auth-user.js';
+import { LearningAgreementsService } from '../../src/learning-agreements/learning-agreements.service.js';
 import { pageRequest } from '../support/page-session.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 
@@ -366,6 +368,49 @@ describe('Learning agreement pages (e2e)', () => {
     expect((await get(student, `/en/applications/${application.application_id}`)).text).toContain(
       `href="/en${page}"`,
     );
+  });
+
+  it('pages the waiting list by the version’s creation time and id, oldest first, each row once', async () => {
+    const host = await insertInstitution(t, {
+      name: `Paged host ${randomUUID().slice(0, 4)}`,
+      countryCode: 'KZ',
+    });
+    const pagedWorld = { ...world, host };
+    const hostPartner = await t.createUser('partner', { institutionId: host.id });
+    const made: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const programme = await worldProgramme(t, pagedWorld);
+      const student = await t.createUser('student', { homeFacultyId: world.eii.id, studyLevel: 'bachelor' });
+      const { mobilityId } = await confirmedMobility(t, student, advisor, programme.id);
+      const api = `/api/outgoing/${mobilityId}/learning-agreement`;
+      const { hash } = (await putDraft(api, student, draft())).current;
+      expect((await t.http.post(`${api}/sign`, { hash }, { token: student.token })).status).toBe(200);
+      const office = { hash, position: 'Erasmus coordinator' };
+      expect((await t.http.post(`${api}/sign`, office, { token: coordinator.token })).status).toBe(200);
+      made.push(mobilityId);
+    }
+    const caller = {
+      id: hostPartner.id,
+      email: hostPartner.email,
+      role: 'partner',
+      firstName: 'P',
+      lastName: 'P',
+      homeFacultyId: null,
+      institutionId: host.id,
+    } as AuthUser;
+    const service = t.app.get(LearningAgreementsService);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const result = await service.waiting(caller, cursor, 2);
+      seen.push(...result.items.map((item) => item.mobilityId));
+      if (!result.nextCursor) break;
+      cursor = result.nextCursor;
+    }
+    expect(seen).toEqual(made);
+    expect(await service.countWaiting(caller)).toBe(3);
+    const home = await get(hostPartner, '/en/learning-agreements');
+    expect(home.text).toContain('3 agreements wait for your signature');
   });
 
   it('refuses a cursor the waiting list never gave out, and is the 403 page for students and advisors', async () => {

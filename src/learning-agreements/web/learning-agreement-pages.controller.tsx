@@ -19,6 +19,7 @@ import type { CommentResponse } from '../dto/learning-agreement.response.js';
 import { LearningAgreementErrorCode } from '../learning-agreement-error-codes.js';
 import { LA_MAX_COMPONENTS } from '../learning-agreement-state.js';
 import { LearningAgreementsService } from '../learning-agreements.service.js';
+import { ectsOf } from './learning-agreement-edit.form.js';
 import { LearningAgreementQueuePage } from './learning-agreement-queue.page.js';
 import {
   actionsFor,
@@ -39,13 +40,6 @@ function versionOf(raw: Record<string, unknown>): number | undefined {
     throw new NotFoundError('Learning agreement version');
   }
   return Number(value);
-}
-
-/** An ECTS field as typed (`7,5` or `7.5`): the number, or the text itself for the DTO to refuse. */
-function ectsOf(text: string | undefined): unknown {
-  if (text === undefined) return undefined;
-  const normalised = text.replace(',', '.');
-  return /^\d{1,3}(\.\d{1,3})?$/.test(normalised) ? Number(normalised) : text;
 }
 
 /**
@@ -162,7 +156,7 @@ export class LearningAgreementPagesController {
       results: rows.map((row) => ({
         code: row.code,
         grade: row.grade ?? '',
-        ectsObtained: ectsOf(row.ects),
+        ectsObtained: ectsOf(row.ects ?? ''),
       })),
     });
     if (!validated.ok) {
@@ -179,7 +173,7 @@ export class LearningAgreementPagesController {
           { code: row.code },
         );
         // Text that is no number is said so (not "too large").
-        const notANumber = match[2] === 'ectsObtained' && typeof ectsOf(row.ects) !== 'number';
+        const notANumber = match[2] === 'ectsObtained' && typeof ectsOf(row.ects ?? '') !== 'number';
         return { field, constraints: notANumber ? ['isNumber'] : problem.constraints };
       });
       return showAgain(page.fieldErrors(problems, labels));
