@@ -361,6 +361,7 @@ describe('Learning agreement pages (e2e)', () => {
     const { student, id, page } = await mobility();
     expect((await get(coordinator, `/en/outgoing/${id}`)).text).toContain(`href="/en${page}"`);
     expect((await get(partner, `/en/partner/nominations/${id}`)).text).toContain(`href="/en${page}"`);
+    expect((await get(partner, '/en/partner')).text).toContain(`href="/en${page}"`);
     const [application] = (await t.dataSource.query(
       `SELECT application_id FROM outgoing_mobilities WHERE id = $1`,
       [id],

@@ -119,7 +119,7 @@ describe('Learning agreement pages (Chromium)', () => {
 
   it('a partner finds the proposal in its list and rejects it with a reason, in Russian', async () => {
     const lastName = `Сәрсенова${randomUUID().slice(0, 6)}`;
-    const { mobilityId } = await proposal(lastName);
+    const { student, mobilityId } = await proposal(lastName);
     const { context, page } = await visitor(partner, 'ru');
     await page.goto('/ru/learning-agreements');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
@@ -150,6 +150,13 @@ describe('Learning agreement pages (Chromium)', () => {
       ),
     ).toEqual([{ reason: 'HIS-310 не преподаётся весной.' }]);
     await context.close();
+    // The student reads the rejection in Kazakh, and finds the way to a new version.
+    const own = await visitor(student, 'kk');
+    await own.page.goto(`/kk/outgoing/${mobilityId}/learning-agreement`);
+    expect(await own.page.locator('main').textContent()).toContain('Қабылдаушы оқу орны қабылдамады');
+    expect(await own.page.getByRole('link', { name: 'Жобаны өзгерту' }).count()).toBe(1);
+    await check(own.page, 'kk agreement rejected');
+    await own.context.close();
   });
 
   it('the coordinator signs the new version and records the recognition, in French', async () => {

@@ -4,6 +4,7 @@ import { defineMessages } from '../../web/messages/messages.js';
 export const learningAgreementViewMessages = defineMessages(
   {
     'learningAgreements.link': 'Learning agreement',
+    'learningAgreements.open': 'Agreement of {name}',
     'learningAgreements.queue.menu': 'Agreements to sign',
     'learningAgreements.queue.badge':
       '{count, plural, one {# agreement waits for your signature} other {# agreements wait for your signature}}',
@@ -181,6 +182,7 @@ export const learningAgreementViewMessages = defineMessages(
   {
     fr: {
       'learningAgreements.link': 'Contrat d’études',
+      'learningAgreements.open': 'Contrat de {name}',
       'learningAgreements.queue.menu': 'Contrats à signer',
       'learningAgreements.queue.badge':
         '{count, plural, one {# contrat attend votre signature} other {# contrats attendent votre signature}}',
@@ -362,6 +364,7 @@ export const learningAgreementViewMessages = defineMessages(
     },
     ru: {
       'learningAgreements.link': 'Учебное соглашение',
+      'learningAgreements.open': 'Соглашение: {name}',
       'learningAgreements.queue.menu': 'Соглашения на подпись',
       'learningAgreements.queue.badge':
         '{count, plural, one {# соглашение ждёт вашей подписи} few {# соглашения ждут вашей подписи} many {# соглашений ждут вашей подписи} other {# соглашения ждут вашей подписи}}',
@@ -536,6 +539,7 @@ export const learningAgreementViewMessages = defineMessages(
     },
     kk: {
       'learningAgreements.link': 'Оқу келісімі',
+      'learningAgreements.open': 'Келісім: {name}',
       'learningAgreements.queue.menu': 'Қол қоюға келісімдер',
       'learningAgreements.queue.badge':
         '{count, plural, one {# келісім қолыңызды күтуде} other {# келісім қолыңызды күтуде}}',

@@ -48,6 +48,7 @@ export function PartnerHomePage({
                   <th scope="col">{t('partner.field.period')}</th>
                   <th scope="col">{t('partner.field.status')}</th>
                   <th scope="col">{t('partner.field.answer')}</th>
+                  <th scope="col">{t('learningAgreements.link')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -68,6 +69,13 @@ export function PartnerHomePage({
                       ) : (
                         t(`outgoing.verification.${mobility.verification.status}`)
                       )}
+                    </td>
+                    <td>
+                      <a href={href(`/outgoing/${mobility.id}/learning-agreement`)}>
+                        {t('learningAgreements.open', {
+                          name: `${mobility.student.firstName} ${mobility.student.lastName}`,
+                        })}
+                      </a>
                     </td>
                   </tr>
                 ))}
