@@ -185,7 +185,7 @@ describe('Learning agreement edit pages (e2e)', () => {
     );
   });
 
-  it('a bad ECTS in row 2 of table A is shown beside that cell; under 20 ECTS without a reason beside the reason; nothing saved', async () => {
+  it('a bad ECTS in row 2 of table A is shown beside that cell, nothing saved; under 20 ECTS saves, and the reason is needed before signing', async () => {
     const { student, id, page } = await mobility();
     const fields = {
       ...draftFields(),
@@ -206,15 +206,20 @@ describe('Learning agreement edit pages (e2e)', () => {
     expect(bad.text).not.toContain('tableA.0.ects-error');
     expect(await versions(id)).toBe(0);
 
-    // 16 ECTS in spring: the reason is needed.
+    // 16 ECTS in spring: saved (a draft in progress may be short), the reason asked for beside
+    // its field, and nobody can sign until it is written.
     const short = { ...draftFields(), 'tableA.2.ects': '0.5', 'tableA.3.ects': '5.5' };
-    const refused = await post(student, `/en${page}`, short);
-    expect(refused.status).toBe(400);
-    expect(refused.text).toMatch(
-      /id="field-shortCreditsReason-error">Write the reason: a semester of table A has fewer than 20 ECTS/,
-    );
-    expect(refused.text).toMatch(/Table A, Spring term<\/dt><dd>16 ECTS/);
-    expect(await versions(id)).toBe(0);
+    const saved = await post(student, `/en${page}`, short);
+    expect(saved.status).toBe(303);
+    expect(await versions(id)).toBe(1);
+    const again = await get(student, `/en${page}`);
+    expect(again.text).toMatch(/Table A, Spring term<\/dt><dd>16 ECTS/);
+    expect(again.text).toContain('write the reason: nobody can sign the agreement without it.');
+    const api = `/api/outgoing/${id}/learning-agreement`;
+    const current = (await t.http.get(api, { token: student.token })).body.current;
+    expect(current.missing).toEqual(['shortCreditsReason']);
+    const unsigned = await t.http.post(`${api}/sign`, { hash: current.hash }, { token: student.token });
+    expect([unsigned.status, unsigned.body.code]).toEqual([409, 'LA_INCOMPLETE']);
   });
 
   it('after the first approval the page proposes changes: one deleted, one inserted with its reason', async () => {

@@ -175,6 +175,13 @@ export function LearningAgreementChangesPage({
       <ErrorSummary form={form} />
       <Form action={href(`${agreement}/edit`)} class="la-edit" {...liveTotals(href(`${agreement}/edit`))}>
         <input type="hidden" name="mode" value="changes" />
+        {/* First in the form, so that Enter in a field saves (a browser submits with the first
+            button) instead of adding a row. */}
+        <div class="button-row">
+          <SubmitButton name="save" value="1">
+            {t('laEdit.changes.saveTop')}
+          </SubmitButton>
+        </div>
         {LA_TABLES.map((table) => (
           <ChangesTable
             table={table}

@@ -15,7 +15,6 @@ import type { LearningAgreementResponse } from '../dto/learning-agreement.respon
 import {
   LA_MAX_COMPONENTS,
   LA_TABLES,
-  MIN_SEMESTER_ECTS,
   type LaTable,
 } from '../learning-agreement-state.js';
 import { LearningAgreementsService } from '../learning-agreements.service.js';
@@ -108,15 +107,8 @@ export class LearningAgreementEditController {
     const add = addedTable(fields);
     if (add || isPreview(fields)) return this.renderDraft(page, loaded, formState(fields), 200, add);
     const { input, paths } = draftInput(fields);
-    const totals = draftTotals(fields, loaded.mobility.term);
     const validated = await validateForm(DraftLearningAgreementDto, input);
     const errors: FieldError[] = validated.ok ? [] : this.errors(page, validated.problems, paths);
-    if (totals.short && !input.shortCreditsReason && !errors.some((e) => e.field === 'shortCreditsReason')) {
-      errors.push({
-        field: 'shortCreditsReason',
-        message: page.t('laEdit.error.shortCredits', { minimum: MIN_SEMESTER_ECTS }),
-      });
-    }
     if (!validated.ok || errors.length > 0) {
       return this.renderDraft(page, loaded, formState(fields, errors), 400);
     }
@@ -141,14 +133,7 @@ export class LearningAgreementEditController {
     if (add || isPreview(fields)) return this.renderChanges(page, loaded, formState(fields), 200, add);
     const { input, paths } = changesInput(fields, approved);
     const validated = await validateForm(ProposeChangesDto, input);
-    const totals = changesTotals(fields, approved, loaded.mobility.term);
     const errors: FieldError[] = validated.ok ? [] : this.errors(page, validated.problems, paths, approved);
-    if (totals.short && !input.shortCreditsReason && !errors.some((e) => e.field === 'shortCreditsReason')) {
-      errors.push({
-        field: 'shortCreditsReason',
-        message: page.t('laEdit.error.shortCredits', { minimum: MIN_SEMESTER_ECTS }),
-      });
-    }
     if (!validated.ok || errors.length > 0) {
       return this.renderChanges(page, loaded, formState(fields, errors), 400);
     }

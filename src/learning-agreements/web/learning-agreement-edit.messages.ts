@@ -9,6 +9,7 @@ export const learningAgreementEditMessages = defineMessages(
     'laEdit.back': 'Back to the learning agreement',
     'laEdit.cancel': 'Cancel',
     'laEdit.save': 'Save the learning agreement',
+    'laEdit.saveTop': 'Save',
     'laEdit.signedWarning':
       'A version of this agreement is already signed or commented on. Saving makes a new version, which needs all the signatures again; the signed one stays as it was.',
     'laEdit.choose': 'Choose',
@@ -42,7 +43,7 @@ export const learningAgreementEditMessages = defineMessages(
     'laEdit.shortCredits.rule':
       'A semester with fewer than {minimum} ECTS in table A needs a written reason. Leave it empty otherwise.',
     'laEdit.shortCredits.needed':
-      'A semester of table A has fewer than {minimum} ECTS: write the reason, or the agreement cannot be saved.',
+      'A semester of table A has fewer than {minimum} ECTS: write the reason: nobody can sign the agreement without it.',
     'laEdit.field.language': 'Language of instruction',
     'laEdit.field.languageHint': 'Two letters, such as ru for Russian or en for English.',
     'laEdit.field.cefrLevel': 'Your level in it (CEFR)',
@@ -68,8 +69,6 @@ export const learningAgreementEditMessages = defineMessages(
     'laEdit.reason.adding-virtual-component': 'Adds a virtual component',
     'laEdit.error.formChanged':
       'The learning agreement changed while you edited it: here is the form for its current step. Nothing was saved.',
-    'laEdit.error.shortCredits':
-      'Write the reason: a semester of table A has fewer than {minimum} ECTS. Nothing was saved.',
     'laEdit.error.tooMany': 'Table {table} holds {max} components at most. Nothing was saved.',
     'laEdit.error.tooManyAfterChanges':
       'After these changes a table would hold more than {max} components. Nothing was saved.',
@@ -88,6 +87,7 @@ export const learningAgreementEditMessages = defineMessages(
     'laEdit.changes.lead':
       'Version {version} is approved by {host} and your home institution. Delete components or insert new ones, each with its reason; the changes need the three signatures again.',
     'laEdit.changes.save': 'Propose these changes',
+    'laEdit.changes.saveTop': 'Propose',
     'laEdit.changes.noneApproved': 'The approved version has no component in this table.',
     'laEdit.changes.approvedCaption': 'Approved components of table {table}',
     'laEdit.changes.insertHeading': 'Components to insert into table {table}',
@@ -100,6 +100,7 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.back': 'Retour au contrat d’études',
       'laEdit.cancel': 'Annuler',
       'laEdit.save': 'Enregistrer le contrat d’études',
+      'laEdit.saveTop': 'Enregistrer',
       'laEdit.signedWarning':
         'Une version de ce contrat est déjà signée ou commentée. Enregistrer crée une nouvelle version, qui demande à nouveau toutes les signatures ; la version signée reste telle quelle.',
       'laEdit.choose': 'Choisir',
@@ -134,7 +135,7 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.shortCredits.rule':
         'Un semestre de moins de {minimum} ECTS au tableau A demande un motif écrit. Sinon, laissez ce champ vide.',
       'laEdit.shortCredits.needed':
-        'Un semestre du tableau A compte moins de {minimum} ECTS : écrivez le motif, sans quoi le contrat ne peut être enregistré.',
+        'Un semestre du tableau A compte moins de {minimum} ECTS : écrivez le motif : personne ne peut signer le contrat sans lui.',
       'laEdit.field.language': 'Langue d’enseignement',
       'laEdit.field.languageHint': 'Deux lettres, par exemple ru pour le russe ou en pour l’anglais.',
       'laEdit.field.cefrLevel': 'Votre niveau (CECRL)',
@@ -161,8 +162,6 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.reason.adding-virtual-component': 'Ajoute une composante virtuelle',
       'laEdit.error.formChanged':
         'Le contrat d’études a changé pendant votre modification : voici le formulaire de son étape actuelle. Rien n’a été enregistré.',
-      'laEdit.error.shortCredits':
-        'Écrivez le motif : un semestre du tableau A compte moins de {minimum} ECTS. Rien n’a été enregistré.',
       'laEdit.error.tooMany': 'Le tableau {table} compte au plus {max} composantes. Rien n’a été enregistré.',
       'laEdit.error.tooManyAfterChanges':
         'Après ces modifications, un tableau compterait plus de {max} composantes. Rien n’a été enregistré.',
@@ -182,6 +181,7 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.changes.lead':
         'La version {version} est approuvée par {host} et par votre établissement. Supprimez des composantes ou ajoutez-en, chacune avec son motif ; les modifications demandent à nouveau les trois signatures.',
       'laEdit.changes.save': 'Proposer ces modifications',
+      'laEdit.changes.saveTop': 'Proposer',
       'laEdit.changes.noneApproved': 'La version approuvée n’a aucune composante dans ce tableau.',
       'laEdit.changes.approvedCaption': 'Composantes approuvées du tableau {table}',
       'laEdit.changes.insertHeading': 'Composantes à ajouter au tableau {table}',
@@ -193,6 +193,7 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.back': 'Вернуться к соглашению об обучении',
       'laEdit.cancel': 'Отмена',
       'laEdit.save': 'Сохранить соглашение об обучении',
+      'laEdit.saveTop': 'Сохранить',
       'laEdit.signedWarning':
         'Одна из версий этого соглашения уже подписана или прокомментирована. При сохранении будет создана новая версия, которую нужно подписать заново; подписанная версия останется без изменений.',
       'laEdit.choose': 'Выберите',
@@ -226,7 +227,7 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.shortCredits.rule':
         'Если в семестре таблицы A меньше {minimum} ECTS, нужна письменная причина. Иначе оставьте поле пустым.',
       'laEdit.shortCredits.needed':
-        'В семестре таблицы A меньше {minimum} ECTS: укажите причину, иначе соглашение нельзя сохранить.',
+        'В семестре таблицы A меньше {minimum} ECTS: укажите причину: без неё соглашение никто не сможет подписать.',
       'laEdit.field.language': 'Язык обучения',
       'laEdit.field.languageHint': 'Две буквы, например ru для русского или en для английского.',
       'laEdit.field.cefrLevel': 'Ваш уровень (CEFR)',
@@ -252,8 +253,6 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.reason.adding-virtual-component': 'Добавляется виртуальная дисциплина',
       'laEdit.error.formChanged':
         'Соглашение об обучении изменилось, пока вы его редактировали: вот форма для его текущего этапа. Ничего не сохранено.',
-      'laEdit.error.shortCredits':
-        'Укажите причину: в семестре таблицы A меньше {minimum} ECTS. Ничего не сохранено.',
       'laEdit.error.tooMany': 'В таблице {table} может быть не больше {max} дисциплин. Ничего не сохранено.',
       'laEdit.error.tooManyAfterChanges':
         'После этих изменений в таблице было бы больше {max} дисциплин. Ничего не сохранено.',
@@ -273,6 +272,7 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.changes.lead':
         'Версия {version} утверждена {host} и вашим вузом. Удалите дисциплины или добавьте новые, каждую с причиной; изменения снова требуют трёх подписей.',
       'laEdit.changes.save': 'Предложить эти изменения',
+      'laEdit.changes.saveTop': 'Предложить',
       'laEdit.changes.noneApproved': 'В утверждённой версии в этой таблице нет дисциплин.',
       'laEdit.changes.approvedCaption': 'Утверждённые дисциплины таблицы {table}',
       'laEdit.changes.insertHeading': 'Дисциплины для добавления в таблицу {table}',
@@ -284,6 +284,7 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.back': 'Оқу келісіміне оралу',
       'laEdit.cancel': 'Бас тарту',
       'laEdit.save': 'Оқу келісімін сақтау',
+      'laEdit.saveTop': 'Сақтау',
       'laEdit.signedWarning':
         'Бұл келісімнің бір нұсқасына қол қойылған немесе пікір жазылған. Сақтағанда жаңа нұсқа жасалады, оған барлық қолдар қайта қойылуы керек; қол қойылған нұсқа өзгеріссіз қалады.',
       'laEdit.choose': 'Таңдаңыз',
@@ -317,7 +318,7 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.shortCredits.rule':
         'A кестесінің семестрінде {minimum} ECTS-тен аз болса, жазбаша себеп қажет. Әйтпесе өрісті бос қалдырыңыз.',
       'laEdit.shortCredits.needed':
-        'A кестесінің бір семестрінде {minimum} ECTS-тен аз: себебін жазыңыз, әйтпесе келісімді сақтау мүмкін емес.',
+        'A кестесінің бір семестрінде {minimum} ECTS-тен аз: себебін жазыңыз: онсыз келісімге ешкім қол қоя алмайды.',
       'laEdit.field.language': 'Оқыту тілі',
       'laEdit.field.languageHint': 'Екі әріп, мысалы орыс тілі үшін ru немесе ағылшын тілі үшін en.',
       'laEdit.field.cefrLevel': 'Сіздің деңгейіңіз (CEFR)',
@@ -343,8 +344,6 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.reason.adding-virtual-component': 'Виртуалды пән қосылады',
       'laEdit.error.formChanged':
         'Сіз өңдеп жатқанда оқу келісімі өзгерді: міне, оның қазіргі кезеңінің формасы. Ештеңе сақталмады.',
-      'laEdit.error.shortCredits':
-        'Себебін жазыңыз: A кестесінің бір семестрінде {minimum} ECTS-тен аз. Ештеңе сақталмады.',
       'laEdit.error.tooMany': '{table} кестесінде ең көбі {max} пән болады. Ештеңе сақталмады.',
       'laEdit.error.tooManyAfterChanges':
         'Бұл өзгерістерден кейін кестеде {max} пәннен көп болар еді. Ештеңе сақталмады.',
@@ -364,6 +363,7 @@ export const learningAgreementEditMessages = defineMessages(
       'laEdit.changes.lead':
         '{version}-нұсқаны {host} және сіздің университетіңіз бекітті. Пәндерді жойыңыз немесе жаңаларын қосыңыз, әрқайсысын себебімен; өзгерістерге үш қол қайта қажет.',
       'laEdit.changes.save': 'Осы өзгерістерді ұсыну',
+      'laEdit.changes.saveTop': 'Ұсыну',
       'laEdit.changes.noneApproved': 'Бекітілген нұсқада бұл кестеде пән жоқ.',
       'laEdit.changes.approvedCaption': '{table} кестесінің бекітілген пәндері',
       'laEdit.changes.insertHeading': '{table} кестесіне қосылатын пәндер',

@@ -164,6 +164,13 @@ export function LearningAgreementEditPage({ mobility, form, rows, totals, signed
       <ErrorSummary form={form} />
       <Form action={href(`${agreement}/edit`)} class="la-edit" {...liveTotals(href(`${agreement}/edit`))}>
         <input type="hidden" name="mode" value="draft" />
+        {/* First in the form, so that Enter in a field saves (a browser submits with the first
+            button) instead of adding a row. */}
+        <div class="button-row">
+          <SubmitButton name="save" value="1">
+            {t('laEdit.saveTop')}
+          </SubmitButton>
+        </div>
         {LA_TABLES.map((table) => (
           <DraftTable table={table} rows={rows[table]} form={form} totals={totals} mobility={mobility} />
         ))}
