@@ -12,11 +12,7 @@ import { PageReply, WebController } from '../../web/web.decorators.js';
 import { WebPages, type Page } from '../../web/web-pages.service.js';
 import { DraftLearningAgreementDto, ProposeChangesDto } from '../dto/learning-agreement-input.dto.js';
 import type { LearningAgreementResponse } from '../dto/learning-agreement.response.js';
-import {
-  LA_MAX_COMPONENTS,
-  LA_TABLES,
-  type LaTable,
-} from '../learning-agreement-state.js';
+import { LA_MAX_COMPONENTS, LA_TABLES, type LaTable } from '../learning-agreement-state.js';
 import { LearningAgreementsService } from '../learning-agreements.service.js';
 import { LearningAgreementChangesPage } from './learning-agreement-changes.page.js';
 import {
