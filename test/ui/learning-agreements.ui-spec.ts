@@ -179,6 +179,9 @@ describe('Learning agreement pages (Chromium)', () => {
     expect(await page.locator('ins').first().textContent()).toBe('HIS-320');
     expect(await page.locator('del').first().textContent()).toBe('HIS-310');
     await check(page, 'fr agreement to sign');
+    if (process.env.UI_SCREENSHOTS) {
+      await page.locator('section[aria-labelledby=compare]').screenshot({ path: '/tmp/la-view-compare.png' });
+    }
     await page.getByLabel('Votre fonction').fill('Coordinatrice Erasmus');
     await page.getByRole('button', { name: 'Signer la version 2' }).click();
     expect(await page.locator('.notice').textContent()).toBe('Votre signature est enregistrée.');

@@ -374,6 +374,7 @@ function Comparison({
             col('ects'),
             t('learningAgreements.view.compare.reason'),
           ]}
+          numeric={[4]}
         >
           {lines.map((line) => {
             const Mark = line.action === 'inserted' ? 'ins' : 'del';
