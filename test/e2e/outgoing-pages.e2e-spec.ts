@@ -260,6 +260,18 @@ describe('Outgoing mobility and partner pages (e2e)', () => {
       expect(page.text).not.toContain('name="to" value="live"');
       expect(page.text).toContain(`href="/en/outgoing/${first.mobilityId}/ewp.xml"`);
 
+      // An advisor reads the list and the page, without the step forms.
+      expect((await get(advisor, `/ru/outgoing?q=Zhaksylyk${marker}`)).text).toContain(
+        `href="/ru/outgoing/${first.mobilityId}"`,
+      );
+      const read = await get(advisor, `/en/outgoing/${first.mobilityId}`);
+      expect(read.status).toBe(200);
+      expect(read.text).toContain('urn:schac:personalUniqueCode:int:esi:umons.ac.be:');
+      expect(read.text).not.toContain('name="to"');
+      expect(read.text).toContain('The International Relations Office’s coordinators record the next steps.');
+      const refused = await post(advisor, `/en/outgoing/${first.mobilityId}/transition`, { to: 'cancelled' });
+      expect(refused.status).toBe(403);
+
       const xml = await get(coordinator, `/en/outgoing/${first.mobilityId}/ewp.xml`);
       expect(xml.status).toBe(200);
       expect(xml.headers['content-type']).toContain('application/xml');

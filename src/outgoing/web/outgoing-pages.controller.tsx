@@ -27,8 +27,8 @@ export class OutgoingPagesController {
     private readonly web: WebPages,
   ) {}
 
-  /** Newest first, filtered by year, term, status, host and words; keyset pages. */
-  @Roles('coordinator', 'admin')
+  /** Newest first, filtered by year, term, status, host and words; keyset pages. Advisors read too. */
+  @Roles('advisor', 'coordinator', 'admin')
   @Get()
   async list(@PageReply() reply: FastifyReply, @Query() raw: Record<string, unknown>): Promise<void> {
     const page = this.web.page(reply);
@@ -68,7 +68,7 @@ export class OutgoingPagesController {
   }
 
   /** The mobility as an EWP OMobilities get-response document (what a partner's system reads). */
-  @Roles('coordinator', 'admin')
+  @Roles('advisor', 'coordinator', 'admin')
   @Get(':id/ewp.xml')
   async ewpDocument(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const page = this.web.page(reply);
@@ -80,8 +80,8 @@ export class OutgoingPagesController {
       .send(xml);
   }
 
-  /** One mobility: its EWP fields, a form per allowed next step, the history. */
-  @Roles('coordinator', 'admin')
+  /** One mobility: its EWP fields, a form per allowed next step (not for advisors, who read), the history. */
+  @Roles('advisor', 'coordinator', 'admin')
   @Get(':id')
   async show(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.showMobility(this.web.page(reply), id);
@@ -129,6 +129,7 @@ export class OutgoingPagesController {
         mobility={mobility}
         events={history.items}
         byAgreement={byAgreement}
+        canMove={caller.role === 'coordinator' || caller.role === 'admin'}
         attempt={attempt && { to: attempt.to as OutgoingStatus, form: attempt.form }}
       />,
       { title: `${mobility.student.firstName} ${mobility.student.lastName}`, status },

@@ -16,7 +16,7 @@ export class OutgoingPagesModule {
     registry.addMenuEntry({
       labelKey: 'outgoing.menu',
       path: '/outgoing',
-      audience: ['coordinator', 'admin'],
+      audience: ['advisor', 'coordinator', 'admin'],
       order: 71,
     });
   }

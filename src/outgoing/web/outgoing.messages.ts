@@ -53,6 +53,7 @@ export const outgoingMessages = defineMessages(
     'outgoing.section.stay': 'Stay',
     'outgoing.move.title': 'Next step',
     'outgoing.move.none': 'No step is possible any more.',
+    'outgoing.move.officeOnly': 'The International Relations Office’s coordinators record the next steps.',
     'outgoing.move.waiting': 'The arrival can be recorded once the host has accepted the nomination.',
     'outgoing.move.byAgreement':
       'The recognition comes from the learning agreement: it is recorded once every result and recognition decision is in.',
@@ -123,6 +124,8 @@ export const outgoingMessages = defineMessages(
       'outgoing.section.stay': 'Séjour',
       'outgoing.move.title': 'Étape suivante',
       'outgoing.move.none': 'Plus aucune étape n’est possible.',
+      'outgoing.move.officeOnly':
+        'Les coordinateurs du service des relations internationales enregistrent les étapes suivantes.',
       'outgoing.move.waiting':
         'L’arrivée pourra être enregistrée quand l’accueil aura accepté la nomination.',
       'outgoing.move.byAgreement':
@@ -193,6 +196,7 @@ export const outgoingMessages = defineMessages(
       'outgoing.section.stay': 'Пребывание',
       'outgoing.move.title': 'Следующий шаг',
       'outgoing.move.none': 'Больше шагов нет.',
+      'outgoing.move.officeOnly': 'Следующие шаги записывают координаторы отдела международных связей.',
       'outgoing.move.waiting':
         'Прибытие можно отметить после того, как принимающая сторона примет номинацию.',
       'outgoing.move.byAgreement':
@@ -263,6 +267,8 @@ export const outgoingMessages = defineMessages(
       'outgoing.section.stay': 'Болу мерзімі',
       'outgoing.move.title': 'Келесі қадам',
       'outgoing.move.none': 'Бұдан әрі қадам жоқ.',
+      'outgoing.move.officeOnly':
+        'Келесі қадамдарды халықаралық байланыстар бөлімінің үйлестірушілері жазады.',
       'outgoing.move.waiting': 'Қабылдаушы тарап ұсынысты қабылдағаннан кейін келуді белгілеуге болады.',
       'outgoing.move.byAgreement':
         'Тану оқу келісімі арқылы жүреді: барлық нәтижелер мен тану шешімдері енгізілгенде ол жазылады.',

@@ -176,12 +176,15 @@ export function OutgoingPage({
   mobility,
   events,
   byAgreement = false,
+  canMove,
   attempt,
 }: {
   mobility: OutgoingResponse;
   events: OutgoingEventResponse[];
   /** The mobility has a learning agreement: its recognition records `recognized`, not a button. */
   byAgreement?: boolean;
+  /** The visitor moves mobilities along (the office); an advisor reads the steps, without forms. */
+  canMove: boolean;
   /** The move just tried and refused, with its errors and what was typed. */
   attempt?: { to: OutgoingStatus; form: FormState };
 }) {
@@ -216,9 +219,13 @@ export function OutgoingPage({
         {mobility.allowedTransitions.length === 0 ? <p>{t('outgoing.move.none')}</p> : null}
         {waiting ? <p>{t('outgoing.move.waiting')}</p> : null}
         {recognizedByAgreement ? <p>{t('outgoing.move.byAgreement')}</p> : null}
-        {moves.map((to) => (
-          <MoveForm mobility={mobility} to={to} form={attempt?.to === to ? attempt.form : formState()} />
-        ))}
+        {canMove ? (
+          moves.map((to) => (
+            <MoveForm mobility={mobility} to={to} form={attempt?.to === to ? attempt.form : formState()} />
+          ))
+        ) : moves.length > 0 ? (
+          <p>{t('outgoing.move.officeOnly')}</p>
+        ) : null}
       </section>
       <OutgoingTimeline events={events} />
     </>

@@ -3,6 +3,8 @@ import { pageOnly, type MatrixRow } from '../matrix.js';
 
 const OFFICE = ['coordinator', 'admin'] as const;
 const office = (status: number) => pageOnly([...OFFICE], status);
+/** Outgoing mobilities: advisors read them too (without the step forms). */
+const readers = (status: number) => pageOnly(['advisor', ...OFFICE], status);
 
 /** The coordinator's pages: incoming and outgoing students, staff programmes, agreements, institutions, statistics. */
 export const coordinatorPageRows: MatrixRow[] = [
@@ -38,17 +40,22 @@ export const coordinatorPageRows: MatrixRow[] = [
     expect: office(404),
     prepare: () => ({ url: `/en/incoming/${randomUUID()}/transition`, body: { to: 'accepted' } }),
   },
-  { method: 'GET', path: '/:locale/outgoing', expect: office(200), prepare: () => ({ url: '/kk/outgoing' }) },
+  {
+    method: 'GET',
+    path: '/:locale/outgoing',
+    expect: readers(200),
+    prepare: () => ({ url: '/kk/outgoing' }),
+  },
   {
     method: 'GET',
     path: '/:locale/outgoing/:id',
-    expect: office(404),
+    expect: readers(404),
     prepare: () => ({ url: `/en/outgoing/${randomUUID()}` }),
   },
   {
     method: 'GET',
     path: '/:locale/outgoing/:id/ewp.xml',
-    expect: office(404),
+    expect: readers(404),
     prepare: () => ({ url: `/fr/outgoing/${randomUUID()}/ewp.xml` }),
   },
   {
