@@ -1,11 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { insertInstitution } from '../support/catalogue-fixtures.js';
-import {
-  confirmedMobility,
-  outgoingWorld,
-  worldProgramme,
-  type OutgoingWorld,
-} from '../support/outgoing-fixtures.js';
+import { agreementCast, studentAbroad, type AgreementCast } from '../support/learning-agreement-fixtures.js';
 import { pageRequest } from '../support/page-session.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 
@@ -16,7 +9,7 @@ import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
  */
 describe('Learning agreement edit pages (e2e)', () => {
   let t: TestApp;
-  let world: OutgoingWorld;
+  let cast: AgreementCast;
   let advisor: TestUser;
   let coordinator: TestUser;
   let partner: TestUser;
@@ -25,38 +18,17 @@ describe('Learning agreement edit pages (e2e)', () => {
 
   beforeAll(async () => {
     t = await bootApp();
-    world = await outgoingWorld(t, {
-      name: `Al-Farabi Kazakh National University ${randomUUID().slice(0, 4)}`,
-    });
-    advisor = await t.createUser('advisor');
-    coordinator = await t.createUser('coordinator');
-    partner = await t.createUser('partner', { institutionId: world.host.id });
-    const elsewhere = await insertInstitution(t, {
-      name: `Other partner ${randomUUID().slice(0, 4)}`,
-      countryCode: 'KZ',
-    });
-    otherPartner = await t.createUser('partner', { institutionId: elsewhere.id });
-    otherStudent = await t.createUser('student');
+    cast = await agreementCast(t);
+    ({ advisor, coordinator, partner, otherPartner, otherStudent } = cast);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  /** A student with a confirmed spring mobility to the host. */
+  /** A student with a confirmed spring mobility to the host; `page` is the edit page. */
   async function mobility(): Promise<{ student: TestUser; id: string; page: string; api: string }> {
-    const programme = await worldProgramme(t, world);
-    const student = await t.createUser('student', {
-      lastName: `Сәрсенова ${randomUUID().slice(0, 4)}`,
-      homeFacultyId: world.eii.id,
-      studyLevel: 'bachelor',
-    });
-    const { mobilityId } = await confirmedMobility(t, student, advisor, programme.id);
-    return {
-      student,
-      id: mobilityId,
-      page: `/outgoing/${mobilityId}/learning-agreement/edit`,
-      api: `/api/outgoing/${mobilityId}/learning-agreement`,
-    };
+    const { student, id, page, api } = await studentAbroad(t, cast);
+    return { student, id, page: `${page}/edit`, api };
   }
 
   const get = (user: TestUser, path: string) => pageRequest(t.http, 'GET', path, { session: user.token });

@@ -1,43 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { insertInstitution } from '../support/catalogue-fixtures.js';
 import {
-  confirmedMobility,
-  outgoingWorld,
-  worldProgramme,
-  type OutgoingWorld,
-} from '../support/outgoing-fixtures.js';
+  agreementCast,
+  alFarabiDraft,
+  studentAbroad,
+  type AgreementCast,
+} from '../support/learning-agreement-fixtures.js';
 import type { AuthUser } from '../../src/auth/auth-user.js';
 import { LearningAgreementsService } from '../../src/learning-agreements/learning-agreements.service.js';
 import { pageRequest } from '../support/page-session.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 
-/** A complete first draft: 24 ECTS in spring at the host, 20 recognised at home. */
-function draft() {
-  return {
-    tableA: [
-      { title: 'Русский язык как иностранный', code: 'RKI-201', term: 'spring', ects: 10 },
-      { title: 'Қазақ тілі', code: 'KAZ-101', term: 'spring', ects: 8 },
-      { title: 'History of Central Asia', code: 'HIS-310', term: 'spring', ects: 6 },
-    ],
-    tableB: [
-      { title: 'Langue russe III', code: 'UMONS-RU3', ects: 15 },
-      { title: 'Option d’ouverture', code: 'UMONS-OPT', ects: 5 },
-    ],
-    languageCompetence: { language: 'ru', cefrLevel: 'B2' },
-    sendingResponsible: {
-      givenNames: 'Marie',
-      familyName: 'Dupont',
-      position: 'Erasmus coordinator',
-      email: 'marie.dupont@umons.ac.be',
-    },
-    receivingResponsible: {
-      givenNames: 'Айгерим',
-      familyName: 'Садыкова',
-      position: 'Международный отдел',
-      email: 'aigerim.sadykova@kaznu.kz',
-    },
-  };
-}
+const draft = alFarabiDraft;
 
 const hashOn = (html: string) => /name="hash" value="([0-9a-f]{64})"/.exec(html)?.[1];
 
@@ -48,7 +22,7 @@ const hashOn = (html: string) => /name="hash" value="([0-9a-f]{64})"/.exec(html)
  */
 describe('Learning agreement pages (e2e)', () => {
   let t: TestApp;
-  let world: OutgoingWorld;
+  let cast: AgreementCast;
   let advisor: TestUser;
   let coordinator: TestUser;
   let editor: TestUser;
@@ -58,43 +32,14 @@ describe('Learning agreement pages (e2e)', () => {
 
   beforeAll(async () => {
     t = await bootApp();
-    world = await outgoingWorld(t, {
-      name: `Al-Farabi Kazakh National University ${randomUUID().slice(0, 4)}`,
-    });
-    advisor = await t.createUser('advisor');
-    coordinator = await t.createUser('coordinator');
-    editor = await t.createUser('editor');
-    partner = await t.createUser('partner', { institutionId: world.host.id });
-    const elsewhere = await insertInstitution(t, {
-      name: `Other partner ${randomUUID().slice(0, 4)}`,
-      countryCode: 'KZ',
-    });
-    otherPartner = await t.createUser('partner', { institutionId: elsewhere.id });
-    otherStudent = await t.createUser('student');
+    cast = await agreementCast(t);
+    ({ advisor, coordinator, editor, partner, otherPartner, otherStudent } = cast);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  async function mobility(): Promise<{ student: TestUser; id: string; api: string; page: string }> {
-    const programme = await worldProgramme(t, world);
-    const student = await t.createUser('student', {
-      firstName: 'Алия',
-      lastName: `Сәрсенова ${randomUUID().slice(0, 4)}`,
-      homeFacultyId: world.eii.id,
-      studyLevel: 'bachelor',
-    });
-    const { mobilityId } = await confirmedMobility(t, student, advisor, programme.id, {
-      birthDate: '2004-03-09',
-      citizenship: 'KZ',
-    });
-    return {
-      student,
-      id: mobilityId,
-      api: `/api/outgoing/${mobilityId}/learning-agreement`,
-      page: `/outgoing/${mobilityId}/learning-agreement`,
-    };
-  }
+  const mobility = () => studentAbroad(t, cast);
 
   const get = (user: TestUser, path: string) => pageRequest(t.http, 'GET', path, { session: user.token });
   const post = (user: TestUser, path: string, fields: Record<string, string | string[]>) =>
@@ -376,14 +321,11 @@ describe('Learning agreement pages (e2e)', () => {
       name: `Paged host ${randomUUID().slice(0, 4)}`,
       countryCode: 'KZ',
     });
-    const pagedWorld = { ...world, host };
+    const paged = { ...cast, world: { ...cast.world, host } };
     const hostPartner = await t.createUser('partner', { institutionId: host.id });
     const made: string[] = [];
     for (let index = 0; index < 3; index++) {
-      const programme = await worldProgramme(t, pagedWorld);
-      const student = await t.createUser('student', { homeFacultyId: world.eii.id, studyLevel: 'bachelor' });
-      const { mobilityId } = await confirmedMobility(t, student, advisor, programme.id);
-      const api = `/api/outgoing/${mobilityId}/learning-agreement`;
+      const { student, id: mobilityId, api } = await studentAbroad(t, paged);
       const { hash } = (await putDraft(api, student, draft())).current;
       expect((await t.http.post(`${api}/sign`, { hash }, { token: student.token })).status).toBe(200);
       const office = { hash, position: 'Erasmus coordinator' };

@@ -1,51 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { insertInstitution } from '../support/catalogue-fixtures.js';
 import { omobilityLasSchemaProblems } from '../support/ewp-schema.js';
 import {
-  confirmedMobility,
-  outgoingWorld,
-  worldProgramme,
-  type OutgoingWorld,
-} from '../support/outgoing-fixtures.js';
+  agreementCast,
+  alFarabiDraft,
+  studentAbroad,
+  type AgreementCast,
+} from '../support/learning-agreement-fixtures.js';
+import type { OutgoingWorld } from '../support/outgoing-fixtures.js';
 import { bootApp, type TestApp, type TestUser } from '../support/test-app.js';
 
 const LAS_NAMESPACE =
   'https://github.com/erasmus-without-paper/ewp-specs-api-omobility-las/blob/stable-v1/endpoints/get-response.xsd';
 
-/** A complete first draft: 24 ECTS in spring at the host, 20 recognised at home. */
-function draft(extra: Record<string, unknown> = {}) {
-  return {
-    tableA: [
-      { title: 'Русский язык как иностранный', code: 'RKI-201', term: 'spring', ects: 10 },
-      { title: 'Қазақ тілі', code: 'KAZ-101', term: 'spring', ects: 8 },
-      {
-        title: 'History of Central Asia',
-        code: 'HIS-310',
-        term: 'spring',
-        ects: 6,
-        recognitionConditions: 'Oral exam passed',
-      },
-    ],
-    tableB: [
-      { title: 'Langue russe III', code: 'UMONS-RU3', ects: 15 },
-      { title: 'Option d’ouverture', code: 'UMONS-OPT', ects: 5 },
-    ],
-    languageCompetence: { language: 'ru', cefrLevel: 'B2' },
-    sendingResponsible: {
-      givenNames: 'Marie',
-      familyName: 'Dupont',
-      position: 'Erasmus coordinator',
-      email: 'marie.dupont@umons.ac.be',
-    },
-    receivingResponsible: {
-      givenNames: 'Айгерим',
-      familyName: 'Садыкова',
-      position: 'Международный отдел',
-      email: 'aigerim.sadykova@kaznu.kz',
-    },
-    ...extra,
-  };
-}
+const draft = alFarabiDraft;
 
 describe('Learning agreements (e2e)', () => {
   let t: TestApp;
@@ -57,23 +23,12 @@ describe('Learning agreements (e2e)', () => {
   let partner: TestUser;
   let otherPartner: TestUser;
   let otherStudent: TestUser;
+  let cast: AgreementCast;
 
   beforeAll(async () => {
     t = await bootApp();
-    world = await outgoingWorld(t, {
-      name: `Al-Farabi Kazakh National University ${randomUUID().slice(0, 4)}`,
-    });
-    advisor = await t.createUser('advisor');
-    coordinator = await t.createUser('coordinator');
-    admin = await t.createUser('admin');
-    editor = await t.createUser('editor');
-    partner = await t.createUser('partner', { institutionId: world.host.id });
-    const elsewhere = await insertInstitution(t, {
-      name: `Other partner ${randomUUID().slice(0, 4)}`,
-      countryCode: 'KZ',
-    });
-    otherPartner = await t.createUser('partner', { institutionId: elsewhere.id });
-    otherStudent = await t.createUser('student');
+    cast = await agreementCast(t);
+    ({ world, advisor, coordinator, admin, editor, partner, otherPartner, otherStudent } = cast);
   });
   afterAll(async () => {
     await t.close();
@@ -81,18 +36,8 @@ describe('Learning agreements (e2e)', () => {
 
   /** A UMONS student (Cyrillic names) with a confirmed mobility to the host. */
   async function mobility(): Promise<{ student: TestUser; id: string; url: string }> {
-    const programme = await worldProgramme(t, world);
-    const student = await t.createUser('student', {
-      firstName: 'Алия',
-      lastName: `Сәрсенова ${randomUUID().slice(0, 4)}`,
-      homeFacultyId: world.eii.id,
-      studyLevel: 'bachelor',
-    });
-    const { mobilityId } = await confirmedMobility(t, student, advisor, programme.id, {
-      birthDate: '2004-03-09',
-      citizenship: 'KZ',
-    });
-    return { student, id: mobilityId, url: `/api/outgoing/${mobilityId}/learning-agreement` };
+    const { student, id, api } = await studentAbroad(t, cast);
+    return { student, id, url: api };
   }
 
   const read = (url: string, who: TestUser) => t.http.get(url, { token: who.token });

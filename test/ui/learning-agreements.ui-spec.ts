@@ -12,35 +12,13 @@ import {
   worldProgramme,
   type OutgoingWorld,
 } from '../support/outgoing-fixtures.js';
+import { alFarabiDraft } from '../support/learning-agreement-fixtures.js';
 import type { TestUser } from '../support/test-app.js';
 import { accessibilityViolations, newVisitor, rawKeysOn } from './support/browser.js';
 import { startUi, type UiHarness } from './support/ui-app.js';
 
-/** A complete first draft: 24 ECTS in spring at the host, 20 recognised at home. */
-const DRAFT = {
-  tableA: [
-    { title: 'Русский язык как иностранный', code: 'RKI-201', term: 'spring', ects: 10 },
-    { title: 'Қазақ тілі', code: 'KAZ-101', term: 'spring', ects: 8 },
-    { title: 'History of Central Asia', code: 'HIS-310', term: 'spring', ects: 6 },
-  ],
-  tableB: [
-    { title: 'Langue russe III', code: 'UMONS-RU3', ects: 15 },
-    { title: 'Option d’ouverture', code: 'UMONS-OPT', ects: 5 },
-  ],
-  languageCompetence: { language: 'ru', cefrLevel: 'B2' },
-  sendingResponsible: {
-    givenNames: 'Marie',
-    familyName: 'Dupont',
-    position: 'Erasmus coordinator',
-    email: 'marie.dupont@umons.ac.be',
-  },
-  receivingResponsible: {
-    givenNames: 'Айгерим',
-    familyName: 'Садыкова',
-    position: 'Международный отдел',
-    email: 'aigerim.sadykova@kaznu.kz',
-  },
-} as unknown as DraftLearningAgreementDto;
+/** The reference case's first draft: 24 ECTS in spring at the host, 20 recognised at home. */
+const DRAFT = alFarabiDraft() as unknown as DraftLearningAgreementDto;
 
 /**
  * The learning agreement's page and the waiting list in the browser: a partner rejects a proposal
