@@ -76,6 +76,14 @@ interface AgreementState {
   decisions: LearningAgreementRecognition[];
 }
 
+/** What a write holds: the mobility and the agreement, both rows locked, and the agreement's state. */
+interface LockedAgreement {
+  manager: EntityManager;
+  mobility: OutgoingMobility;
+  agreement: LearningAgreement;
+  state: AgreementState;
+}
+
 /** A mobility as the agreement's pages head it: who goes where, when, and whether it still changes. */
 export interface LaMobilityHeader {
   id: string;
@@ -240,50 +248,50 @@ export class LearningAgreementsService {
     mobilityId: string,
     dto: DraftLearningAgreementDto,
   ): Promise<LearningAgreementResponse> {
-    await this.dataSource.transaction(async (manager) => {
-      const mobility = await this.mobility(manager, caller, mobilityId, true);
-      assertOpen(mobility);
-      const agreement = await this.lockAgreement(manager, mobility.id, true);
-      const state = await this.state(manager, mobility.id, agreement);
-      if (state.lastApproved) {
-        throw new DomainException(
-          LearningAgreementErrorCode.CHANGES_AFTER_APPROVAL,
-          `Version ${state.lastApproved.row.number} is approved: propose changes to it instead of a new draft`,
-          HttpStatus.CONFLICT,
-          { approvedVersion: state.lastApproved.row.number },
-        );
-      }
-      const content: LaContent = {
-        tableA: dto.tableA.map((c) => ({
-          title: c.title,
-          code: c.code,
-          term: c.term,
-          ects: c.ects,
-          recognitionConditions: c.recognitionConditions || null,
-        })),
-        tableB: dto.tableB.map((c) => ({ title: c.title, code: c.code, ects: c.ects })),
-        tableC: (dto.tableC ?? []).map((c) => ({
-          title: c.title,
-          code: c.code,
-          ects: c.ects,
-          description: c.description,
-        })),
-        shortCreditsReason: dto.shortCreditsReason ?? null,
-        languageCompetence: dto.languageCompetence
-          ? { language: dto.languageCompetence.language, cefrLevel: dto.languageCompetence.cefrLevel }
-          : mobility.language && mobility.cefrLevel
-            ? { language: mobility.language, cefrLevel: mobility.cefrLevel }
-            : null,
-        eqfLevel: dto.eqfLevel ?? mobility.eqfLevel ?? null,
-        subjectArea: dto.subjectArea ?? mobility.subjectArea ?? null,
-        sendingResponsible: person(dto.sendingResponsible),
-        receivingResponsible: person(dto.receivingResponsible),
-        changes: [],
-      };
-      assertUniqueCodes(content);
-      await this.write(manager, agreement!, state, content, caller);
-    });
-    return this.get(caller, mobilityId);
+    return this.writeAgreement(
+      caller,
+      mobilityId,
+      { create: true },
+      async ({ manager, mobility, agreement, state }) => {
+        if (state.lastApproved) {
+          throw new DomainException(
+            LearningAgreementErrorCode.CHANGES_AFTER_APPROVAL,
+            `Version ${state.lastApproved.row.number} is approved: propose changes to it instead of a new draft`,
+            HttpStatus.CONFLICT,
+            { approvedVersion: state.lastApproved.row.number },
+          );
+        }
+        const content: LaContent = {
+          tableA: dto.tableA.map((c) => ({
+            title: c.title,
+            code: c.code,
+            term: c.term,
+            ects: c.ects,
+            recognitionConditions: c.recognitionConditions || null,
+          })),
+          tableB: dto.tableB.map((c) => ({ title: c.title, code: c.code, ects: c.ects })),
+          tableC: (dto.tableC ?? []).map((c) => ({
+            title: c.title,
+            code: c.code,
+            ects: c.ects,
+            description: c.description,
+          })),
+          shortCreditsReason: dto.shortCreditsReason ?? null,
+          languageCompetence: dto.languageCompetence
+            ? { language: dto.languageCompetence.language, cefrLevel: dto.languageCompetence.cefrLevel }
+            : mobility.language && mobility.cefrLevel
+              ? { language: mobility.language, cefrLevel: mobility.cefrLevel }
+              : null,
+          eqfLevel: dto.eqfLevel ?? mobility.eqfLevel ?? null,
+          subjectArea: dto.subjectArea ?? mobility.subjectArea ?? null,
+          sendingResponsible: person(dto.sendingResponsible),
+          receivingResponsible: person(dto.receivingResponsible),
+          changes: [],
+        };
+        assertUniqueCodes(content);
+        await this.write(manager, agreement, state, content, caller);
+      },
+    );
   }
 
   /** Changes during the mobility: inserted and deleted components applied to the last approved version. */
@@ -292,11 +300,7 @@ export class LearningAgreementsService {
     mobilityId: string,
     dto: ProposeChangesDto,
   ): Promise<LearningAgreementResponse> {
-    await this.dataSource.transaction(async (manager) => {
-      const mobility = await this.mobility(manager, caller, mobilityId, true);
-      assertOpen(mobility);
-      const agreement = await this.lockAgreement(manager, mobility.id, false);
-      const state = await this.state(manager, mobility.id, agreement);
+    return this.writeAgreement(caller, mobilityId, {}, async ({ manager, agreement, state }) => {
       if (!state.lastApproved) {
         throw new DomainException(
           LearningAgreementErrorCode.CHANGES_AFTER_APPROVAL,
@@ -306,9 +310,8 @@ export class LearningAgreementsService {
         );
       }
       const content = applyChanges(state.lastApproved.row.content, dto.changes, dto.shortCreditsReason);
-      await this.write(manager, agreement!, state, content, caller);
+      await this.write(manager, agreement, state, content, caller);
     });
-    return this.get(caller, mobilityId);
   }
 
   /** A signature of the latest version by the caller's side, with the hash they read. */
@@ -318,11 +321,7 @@ export class LearningAgreementsService {
     dto: SignLearningAgreementDto,
   ): Promise<LearningAgreementResponse> {
     const party = partyOf(caller);
-    await this.dataSource.transaction(async (manager) => {
-      const mobility = await this.mobility(manager, caller, mobilityId, true);
-      assertOpen(mobility);
-      const agreement = await this.lockAgreement(manager, mobility.id, false);
-      const { latest } = await this.state(manager, mobility.id, agreement);
+    return this.writeAgreement(caller, mobilityId, {}, async ({ manager, mobility, state: { latest } }) => {
       if (!latest) throw new NotFoundError('Learning agreement');
       assertCanSign(
         { hash: latest.row.contentHash, status: latest.status, parties: latest.parties },
@@ -356,7 +355,6 @@ export class LearningAgreementsService {
       const status = versionStatus({ parties, commented: false, isLatest: true });
       await this.announce(manager, mobility, latest.row.number, status, parties);
     });
-    return this.get(caller, mobilityId);
   }
 
   /** The receiving side's comment on a proposal: a rejection with its reason. */
@@ -365,11 +363,7 @@ export class LearningAgreementsService {
     mobilityId: string,
     dto: CommentLearningAgreementDto,
   ): Promise<LearningAgreementResponse> {
-    await this.dataSource.transaction(async (manager) => {
-      const mobility = await this.mobility(manager, caller, mobilityId, true);
-      assertOpen(mobility);
-      const agreement = await this.lockAgreement(manager, mobility.id, false);
-      const { latest } = await this.state(manager, mobility.id, agreement);
+    return this.writeAgreement(caller, mobilityId, {}, async ({ manager, mobility, state: { latest } }) => {
       if (!latest) throw new NotFoundError('Learning agreement');
       assertCanComment({ hash: latest.row.contentHash, status: latest.status }, dto.hash);
       await manager.insert(LearningAgreementComment, {
@@ -388,7 +382,6 @@ export class LearningAgreementsService {
         dedupeKey: `la:${latest.row.id}:commented`,
       });
     });
-    return this.get(caller, mobilityId);
   }
 
   /** The receiving institution's results per component of table A (the partner or the home coordinator). */
@@ -397,29 +390,33 @@ export class LearningAgreementsService {
     mobilityId: string,
     dto: RecordResultsDto,
   ): Promise<LearningAgreementResponse> {
-    await this.dataSource.transaction(async (manager) => {
-      const { mobility, state, approved } = await this.forRecognition(manager, caller, mobilityId);
-      const codes = approved.tableA.map((c) => c.code);
-      dto.results.forEach((result, index) => {
-        if (!codes.includes(result.code)) {
-          throw new InvalidInputError(`table A of the approved version has no component ${result.code}`, [
-            `results[${index}].code`,
-          ]);
-        }
-      });
-      for (const result of dto.results) {
-        await manager.query(
-          `INSERT INTO learning_agreement_results (agreement_id, component_code, grade, ects_obtained, recorded_by_id)
+    return this.writeAgreement(
+      caller,
+      mobilityId,
+      { check: assertLive },
+      async ({ manager, mobility, agreement, state }) => {
+        const approved = approvedContent(state);
+        const codes = approved.tableA.map((c) => c.code);
+        dto.results.forEach((result, index) => {
+          if (!codes.includes(result.code)) {
+            throw new InvalidInputError(`table A of the approved version has no component ${result.code}`, [
+              `results[${index}].code`,
+            ]);
+          }
+        });
+        for (const result of dto.results) {
+          await manager.query(
+            `INSERT INTO learning_agreement_results (agreement_id, component_code, grade, ects_obtained, recorded_by_id)
            VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (agreement_id, component_code) DO UPDATE
            SET grade = EXCLUDED.grade, ects_obtained = EXCLUDED.ects_obtained,
                recorded_by_id = EXCLUDED.recorded_by_id, updated_at = now()`,
-          [state.agreement!.id, result.code, result.grade, result.ectsObtained, caller.id],
-        );
-      }
-      await this.completeIfDone(manager, caller, mobility, state.agreement!.id, approved);
-    });
-    return this.get(caller, mobilityId);
+            [agreement.id, result.code, result.grade, result.ectsObtained, caller.id],
+          );
+        }
+        await this.completeIfDone(manager, caller, mobility, agreement.id, approved);
+      },
+    );
   }
 
   /** The home coordinator's decision per component of table B: recognised (grade) or not (reason). */
@@ -428,47 +425,51 @@ export class LearningAgreementsService {
     mobilityId: string,
     dto: RecordRecognitionDto,
   ): Promise<LearningAgreementResponse> {
-    await this.dataSource.transaction(async (manager) => {
-      const { mobility, state, approved } = await this.forRecognition(manager, caller, mobilityId);
-      const codes = approved.tableB.map((c) => c.code);
-      dto.decisions.forEach((decision, index) => {
-        const field = `decisions[${index}]`;
-        if (!codes.includes(decision.code)) {
-          throw new InvalidInputError(`table B of the approved version has no component ${decision.code}`, [
-            `${field}.code`,
-          ]);
-        }
-        if (decision.recognised && (!decision.grade || decision.reason !== undefined)) {
-          throw new InvalidInputError('a recognised component carries its grade, and no reason', [
-            `${field}.grade`,
-          ]);
-        }
-        if (!decision.recognised && (!decision.reason || decision.grade !== undefined)) {
-          throw new InvalidInputError('a component not recognised states the reason, and no grade', [
-            `${field}.reason`,
-          ]);
-        }
-      });
-      for (const decision of dto.decisions) {
-        await manager.query(
-          `INSERT INTO learning_agreement_recognitions (agreement_id, component_code, recognised, grade, reason, decided_by_id)
+    return this.writeAgreement(
+      caller,
+      mobilityId,
+      { check: assertLive },
+      async ({ manager, mobility, agreement, state }) => {
+        const approved = approvedContent(state);
+        const codes = approved.tableB.map((c) => c.code);
+        dto.decisions.forEach((decision, index) => {
+          const field = `decisions[${index}]`;
+          if (!codes.includes(decision.code)) {
+            throw new InvalidInputError(`table B of the approved version has no component ${decision.code}`, [
+              `${field}.code`,
+            ]);
+          }
+          if (decision.recognised && (!decision.grade || decision.reason !== undefined)) {
+            throw new InvalidInputError('a recognised component carries its grade, and no reason', [
+              `${field}.grade`,
+            ]);
+          }
+          if (!decision.recognised && (!decision.reason || decision.grade !== undefined)) {
+            throw new InvalidInputError('a component not recognised states the reason, and no grade', [
+              `${field}.reason`,
+            ]);
+          }
+        });
+        for (const decision of dto.decisions) {
+          await manager.query(
+            `INSERT INTO learning_agreement_recognitions (agreement_id, component_code, recognised, grade, reason, decided_by_id)
            VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (agreement_id, component_code) DO UPDATE
            SET recognised = EXCLUDED.recognised, grade = EXCLUDED.grade, reason = EXCLUDED.reason,
                decided_by_id = EXCLUDED.decided_by_id, updated_at = now()`,
-          [
-            state.agreement!.id,
-            decision.code,
-            decision.recognised,
-            decision.grade ?? null,
-            decision.reason ?? null,
-            caller.id,
-          ],
-        );
-      }
-      await this.completeIfDone(manager, caller, mobility, state.agreement!.id, approved);
-    });
-    return this.get(caller, mobilityId);
+            [
+              agreement.id,
+              decision.code,
+              decision.recognised,
+              decision.grade ?? null,
+              decision.reason ?? null,
+              caller.id,
+            ],
+          );
+        }
+        await this.completeIfDone(manager, caller, mobility, agreement.id, approved);
+      },
+    );
   }
 
   /** The agreement as an EWP OMobility LAs get-response document. */
@@ -779,27 +780,27 @@ export class LearningAgreementsService {
   }
 
   /** Results and recognition: while the mobility is live, on the last approved version. */
-  private async forRecognition(manager: EntityManager, caller: AuthUser, mobilityId: string) {
-    const mobility = await this.mobility(manager, caller, mobilityId, true);
-    if (mobility.status !== 'live') {
-      throw new DomainException(
-        LearningAgreementErrorCode.CLOSED,
-        `Results and recognition are recorded while the mobility is live; it is ${mobility.status}`,
-        HttpStatus.CONFLICT,
-        { status: mobility.status },
-      );
-    }
-    const agreement = await this.lockAgreement(manager, mobility.id, false);
-    const state = await this.state(manager, mobility.id, agreement);
-    if (!state.lastApproved) {
-      throw new DomainException(
-        LearningAgreementErrorCode.NOT_APPROVED,
-        'No version of the learning agreement is approved: there is nothing to recognise yet',
-        HttpStatus.CONFLICT,
-        { codes: [] },
-      );
-    }
-    return { mobility, state, approved: state.lastApproved.row.content };
+  /**
+   * One write to an agreement, in one transaction, in the order every write path keeps: the
+   * mobility's row locked first (a concurrent cancel waits or wins) and checked (`assertOpen`
+   * unless told otherwise), then the agreement's row locked (created for a draft) and its versions
+   * read. Answers the agreement as it is after the write.
+   */
+  private async writeAgreement(
+    caller: AuthUser,
+    mobilityId: string,
+    options: { create?: boolean; check?: (mobility: OutgoingMobility) => void },
+    write: (locked: LockedAgreement) => Promise<void>,
+  ): Promise<LearningAgreementResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const mobility = await this.mobility(manager, caller, mobilityId, true);
+      (options.check ?? assertOpen)(mobility);
+      // Without `create`, a missing agreement is a 404 here.
+      const agreement = (await this.lockAgreement(manager, mobility.id, options.create ?? false))!;
+      const state = await this.state(manager, mobility.id, agreement);
+      await write({ manager, mobility, agreement, state });
+    });
+    return this.get(caller, mobilityId);
   }
 
   /** Every component of table A has a result and every one of table B a decision: the mobility is recognized. */
@@ -896,6 +897,31 @@ function assertOpen(mobility: OutgoingMobility): void {
       { status: mobility.status },
     );
   }
+}
+
+/** Results and recognition are recorded while the student is abroad. */
+function assertLive(mobility: OutgoingMobility): void {
+  if (mobility.status !== 'live') {
+    throw new DomainException(
+      LearningAgreementErrorCode.CLOSED,
+      `Results and recognition are recorded while the mobility is live; it is ${mobility.status}`,
+      HttpStatus.CONFLICT,
+      { status: mobility.status },
+    );
+  }
+}
+
+/** The content results and recognition are about: the last approved version's. */
+function approvedContent(state: AgreementState): LaContent {
+  if (!state.lastApproved) {
+    throw new DomainException(
+      LearningAgreementErrorCode.NOT_APPROVED,
+      'No version of the learning agreement is approved: there is nothing to recognise yet',
+      HttpStatus.CONFLICT,
+      { codes: [] },
+    );
+  }
+  return state.lastApproved.row.content;
 }
 
 const person = (dto: ResponsiblePersonDto | undefined): LaResponsiblePerson | null =>
