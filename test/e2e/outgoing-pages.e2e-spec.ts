@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { AuthUser } from '../../src/auth/auth-user.js';
+import { IncomingService } from '../../src/incoming/incoming.service.js';
 import { insertInstitution } from '../support/catalogue-fixtures.js';
 import { omobilitiesSchemaProblems } from '../support/ewp-schema.js';
 import {
@@ -436,6 +438,50 @@ describe('Outgoing mobility and partner pages (e2e)', () => {
       // A partner of another institution does not see it.
       const other = await t.createUser('partner', { institutionId: (await insertInstitution(t)).id });
       expect((await get(other, '/en/partner')).text).not.toContain('Ермекова');
+    });
+
+    it('pages each list of the home apart: 50 rows a page, each list with a cursor of its own', async () => {
+      const institution = await insertInstitution(t, { countryCode: 'KZ' });
+      const partner = await t.createUser('partner', { institutionId: institution.id });
+      const caller = {
+        id: partner.id,
+        email: partner.email,
+        role: 'partner',
+        firstName: 'P',
+        lastName: 'P',
+        homeFacultyId: null,
+        institutionId: institution.id,
+      } as AuthUser;
+      const marker = randomUUID().slice(0, 6);
+      for (let index = 0; index < 52; index += 1) {
+        await t.app.get(IncomingService).create(caller, {
+          homeInstitutionId: institution.id,
+          firstName: 'Нурлан',
+          lastName: `Paged${marker}-${String(index).padStart(2, '0')}`,
+          email: `paged-${marker}-${index}@kaznu.test`,
+          hostFacultyId: world.eii.id,
+          academicYear: '2026/2027',
+          term: 'autumn',
+          plannedArrival: '2026-09-14',
+          plannedDeparture: '2027-01-31',
+        });
+      }
+      const rows = (html: string) => html.match(new RegExp(`Paged${marker}-\\d\\d`, 'g')) ?? [];
+      const first = await get(partner, '/en/partner');
+      expect(first.status).toBe(200);
+      expect(rows(first.text)).toHaveLength(50);
+      const next = /href="(\/en\/partner\?sent=[^"]+)" rel="next"/.exec(first.text)?.[1];
+      expect(next).toBeDefined();
+      const second = await get(partner, next!.replaceAll('&amp;', '&'));
+      expect(second.status).toBe(200);
+      // Newest first: the two oldest are on the second page, with a way back to the first.
+      expect(rows(second.text).sort()).toEqual([`Paged${marker}-00`, `Paged${marker}-01`]);
+      expect(second.text).toContain('href="/en/partner"');
+      expect(second.text).not.toContain('rel="next"');
+      // A cursor this list never gave out is the 400 page, in the visitor's language.
+      const foreign = await get(partner, '/en/partner?sent=not-a-cursor');
+      expect(foreign.status).toBe(400);
+      expect((await get(partner, `/en/partner?received=${'x'.repeat(5000)}`)).status).toBe(400);
     });
   });
 });

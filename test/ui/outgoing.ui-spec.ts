@@ -134,7 +134,8 @@ describe('Outgoing mobilities and partner pages (Chromium)', () => {
     const { context, page } = await visitor(partner, 'ru');
     await page.goto('/ru/partner');
     await check(page, 'ru partner home');
-    await page.getByRole('link', { name: new RegExp(lastName) }).click();
+    // The student's name opens the nomination (the row's other link opens the learning agreement).
+    await page.getByRole('link', { name: `Student ${lastName}`, exact: true }).click();
     await check(page, 'ru partner nomination');
     await page.getByRole('button', { name: 'Отклонить номинацию' }).click();
     expect(await page.locator('.error-summary').textContent()).toContain('Укажите причину отказа.');

@@ -1,9 +1,9 @@
-import { Body, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Roles } from '../../auth/decorators/roles.decorator.js';
 import { academicYearsAround } from '../../common/academic-years.js';
-import { DomainException } from '../../common/errors/domain.exception.js';
+import { DomainException, InvalidInputError } from '../../common/errors/domain.exception.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { CreateIncomingDto } from '../../incoming/dto/create-incoming.dto.js';
 import { ListIncomingQuery } from '../../incoming/dto/incoming-filters.dto.js';
@@ -18,8 +18,8 @@ import { PageReply, WebController } from '../../web/web.decorators.js';
 import { WebPages, type Page } from '../../web/web-pages.service.js';
 import { NominatePage, PartnerHomePage, PartnerNominationPage } from './partner.pages.js';
 
-/** Rows each list of the home page shows (newest first). */
-const HOME_ROWS = 100;
+/** Rows a page of each list of the home page shows (newest first). */
+const HOME_ROWS = 50;
 
 const NOMINATION_FIELDS = [
   'firstName',
@@ -48,20 +48,32 @@ export class PartnerPagesController {
     private readonly web: WebPages,
   ) {}
 
+  /** Both lists page apart: `received` and `sent` are their cursors (a foreign one is the 400 page). */
   @Get()
-  async home(@PageReply() reply: FastifyReply): Promise<void> {
+  async home(@PageReply() reply: FastifyReply, @Query() raw: Record<string, unknown>): Promise<void> {
     const page = this.web.page(reply);
     const caller = page.user as AuthUser;
+    const fields = formFields(raw);
+    const cursors = { received: textOf(fields, 'received'), sent: textOf(fields, 'sent') };
+    for (const cursor of Object.values(cursors)) {
+      if (!(await validateForm(PageQueryDto, { cursor })).ok) {
+        throw new InvalidInputError('cursor is not a cursor this list gave out', ['cursor']);
+      }
+    }
     const [institution, received, sent] = await Promise.all([
       this.institutions.get(caller.institutionId!),
-      this.outgoing.list(caller, Object.assign(new ListOutgoingQuery(), { limit: HOME_ROWS })),
-      this.incoming.list(Object.assign(new ListIncomingQuery(), { limit: HOME_ROWS }), caller),
+      this.outgoing.list(
+        caller,
+        Object.assign(new ListOutgoingQuery(), { limit: HOME_ROWS, cursor: cursors.received }),
+      ),
+      this.incoming.list(
+        Object.assign(new ListIncomingQuery(), { limit: HOME_ROWS, cursor: cursors.sent }),
+        caller,
+      ),
     ]);
     page.render(
-      <PartnerHomePage institution={institution.name} received={received.items} sent={sent.items} />,
-      {
-        title: page.t('partner.title'),
-      },
+      <PartnerHomePage institution={institution.name} received={received} sent={sent} cursors={cursors} />,
+      { title: page.t('partner.title') },
     );
   }
 

@@ -1,4 +1,5 @@
 import { TERMS } from '../../common/domain.js';
+import type { Page } from '../../common/pagination/pagination.js';
 import type { IncomingResponse } from '../../incoming/dto/incoming.response.js';
 import type { OutgoingEventResponse, OutgoingResponse } from '../../outgoing/dto/outgoing.response.js';
 import { OutgoingFacts, OutgoingTimeline } from '../../outgoing/web/outgoing.page.js';
@@ -12,6 +13,7 @@ import {
   type FormState,
   type Option,
 } from '../../web/components/forms.js';
+import { Pager } from '../../web/components/pager.js';
 import { usePage } from '../../web/page-context.js';
 
 /**
@@ -21,13 +23,18 @@ import { usePage } from '../../web/page-context.js';
  */
 export function PartnerHomePage({
   institution,
-  received,
-  sent,
+  received: receivedPage,
+  sent: sentPage,
+  cursors,
 }: {
   institution: string;
-  received: OutgoingResponse[];
-  sent: IncomingResponse[];
+  received: Page<OutgoingResponse>;
+  sent: Page<IncomingResponse>;
+  /** Where each list is (its cursor), so that paging one keeps the other. */
+  cursors: { received?: string; sent?: string };
 }) {
+  const received = receivedPage.items;
+  const sent = sentPage.items;
   const { t, href, formatDate } = usePage();
   const period = (year: string, term: string) =>
     t('outgoing.period', { year, term: t(`programmes.term.${term}`) });
@@ -83,6 +90,7 @@ export function PartnerHomePage({
             </table>
           </div>
         )}
+        <Pager path="/partner" query={cursors} nextCursor={receivedPage.nextCursor} cursorParam="received" />
       </section>
       <section aria-labelledby="sent-title">
         <h2 id="sent-title">{t('partner.sent.title')}</h2>
@@ -119,6 +127,7 @@ export function PartnerHomePage({
             </table>
           </div>
         )}
+        <Pager path="/partner" query={cursors} nextCursor={sentPage.nextCursor} cursorParam="sent" />
       </section>
     </>
   );
