@@ -53,6 +53,13 @@ const STATUS_LABELS: Record<VersionResponse['status'], string> = {
 const ects = (value: number) => value.toFixed(1);
 const utc = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
+/** The headers of a PDF answer, API and page alike: a download named after the mobility, never cached. */
+export const pdfHeaders = (mobilityId: string) => ({
+  'content-type': 'application/pdf',
+  'content-disposition': `attachment; filename="learning-agreement-${mobilityId}.pdf"`,
+  'cache-control': 'no-store',
+});
+
 /** Renders the version as a PDF document (A4, tagged with its language and title). */
 export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Promise<Buffer> {
   const { version } = input;

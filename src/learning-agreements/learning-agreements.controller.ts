@@ -24,6 +24,7 @@ import {
   SignLearningAgreementDto,
 } from './dto/learning-agreement-input.dto.js';
 import { LearningAgreementResponse, VersionResponse } from './dto/learning-agreement.response.js';
+import { pdfHeaders } from './learning-agreement-pdf.js';
 import { LearningAgreementsService } from './learning-agreements.service.js';
 
 /**
@@ -187,11 +188,6 @@ export class LearningAgreementPdfController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const document = await this.agreements.pdfDocument(caller, id);
-    void reply
-      .status(200)
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="learning-agreement-${id}.pdf"`)
-      .header('cache-control', 'no-store')
-      .send(document);
+    void reply.status(200).headers(pdfHeaders(id)).send(document);
   }
 }

@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user.js';
 import type { Faculty } from '../institutions/faculty.entity.js';
@@ -186,7 +187,8 @@ export class LearningAgreementsService {
       if (
         typeof at !== 'string' ||
         typeof id !== 'string' ||
-        !/^[0-9a-f-]{36}$/.test(id) ||
+        !isUUID(id) ||
+        !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(at) ||
         Number.isNaN(Date.parse(at))
       ) {
         throw new InvalidInputError('cursor is not a cursor this list gave out', ['cursor']);

@@ -125,6 +125,11 @@ describe('Learning agreement pages (e2e)', () => {
     expect(noPosition.status).toBe(400);
     expect(noPosition.text).toContain('Indiquez votre fonction pour signer au nom de l’établissement.');
     expect(await signatures(id)).toHaveLength(1);
+    // A form that comes back with an error keeps the hash it was posted with: had a newer version
+    // been saved meanwhile, the next post is refused as stale instead of signing it unread.
+    const earlier = await post(coordinator, `/fr${page}/sign`, { hash: 'b'.repeat(64), position: '' });
+    expect(earlier.status).toBe(400);
+    expect(hashOn(earlier.text)).toBe('b'.repeat(64));
     const sending = await post(coordinator, `/fr${page}/sign`, {
       hash: v1.hash,
       name: '',
@@ -151,7 +156,10 @@ describe('Learning agreement pages (e2e)', () => {
     ).toEqual([]);
     // Partner B cannot comment on it: the 404 page.
     expect((await post(otherPartner, `/ru${page}/comment`, { hash: v1.hash, reason: 'x' })).status).toBe(404);
-    const reason = 'HIS-310 не преподаётся весной; выберите другой курс.';
+    // A reason longer than the 255 characters the API's generic bound allows a text: the DTO's 2,000.
+    const reason =
+      `HIS-310 не преподаётся весной; выберите другой курс. ${'Расписание кафедры истории уточняется. '.repeat(8)}`.trim();
+    expect(reason.length).toBeGreaterThan(300);
     const commented = await post(partner, `/ru${page}/comment`, { hash: v1.hash, reason });
     expect(commented.status).toBe(303);
     const rejected = await get(student, `/en${page}`);
@@ -268,6 +276,14 @@ describe('Learning agreement pages (e2e)', () => {
       'code-2': 'HIS-320',
       'grade-2': '75 (C+)',
       'ects-2': '6',
+      // More than the generic 50 fields of a body (a 40-row table posts 120): rows left empty wait.
+      ...Object.fromEntries(
+        Array.from({ length: 17 }, (_, row) => [
+          [`code-${row + 3}`, `EMPTY-${row}`],
+          [`grade-${row + 3}`, ''],
+          [`ects-${row + 3}`, ''],
+        ]).flat(),
+      ),
     });
     expect(results.status).toBe(303);
     expect((await post(student, `/en${page}/results`, {})).status).toBe(403);
@@ -362,6 +378,12 @@ describe('Learning agreement pages (e2e)', () => {
     expect(bad.text).toContain('class="error-summary"');
     const long = await get(coordinator, `/en/learning-agreements?cursor=${'x'.repeat(3000)}`);
     expect(long.status).toBe(400);
+    // A forged cursor of the right shape (a number for the time, dashes for the id) is refused
+    // before the database sees it: the page's own sentence, not the generic 400 page.
+    const forged = Buffer.from(JSON.stringify(['1', '-'.repeat(36)])).toString('base64url');
+    const shaped = await get(coordinator, `/en/learning-agreements?cursor=${forged}`);
+    expect(shaped.status).toBe(400);
+    expect(shaped.text).toContain('class="error-summary"');
     expect((await get(advisor, '/en/learning-agreements')).status).toBe(403);
     expect((await get(otherStudent, '/en/learning-agreements')).status).toBe(403);
   });

@@ -4,6 +4,7 @@ import type { AuthUser } from '../../auth/auth-user.js';
 import { Roles } from '../../auth/decorators/roles.decorator.js';
 import { PageReply, WebController } from '../../web/web.decorators.js';
 import { WebPages } from '../../web/web-pages.service.js';
+import { pdfHeaders } from '../learning-agreement-pdf.js';
 import { LearningAgreementsService } from '../learning-agreements.service.js';
 
 /**
@@ -22,10 +23,6 @@ export class LearningAgreementDocumentController {
   async pdf(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const page = this.web.page(reply);
     const document = await this.agreements.pdfDocument(page.user as AuthUser, id);
-    void reply
-      .header('content-type', 'application/pdf')
-      .header('content-disposition', `attachment; filename="learning-agreement-${id}.pdf"`)
-      .header('cache-control', 'no-store')
-      .send(document);
+    void reply.headers(pdfHeaders(id)).send(document);
   }
 }

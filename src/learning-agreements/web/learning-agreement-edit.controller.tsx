@@ -1,4 +1,4 @@
-import { BadRequestException, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { Roles } from '../../auth/decorators/roles.decorator.js';
@@ -19,7 +19,7 @@ import {
   PERSON_FIELDS,
   addedTable,
   approvedTables,
-  boundedFields,
+  postedForm,
   changesInput,
   type ApprovedTables,
   changesTotals,
@@ -73,11 +73,7 @@ export class LearningAgreementEditController {
   @Post(':id/learning-agreement/edit')
   async submit(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const page = this.web.page(reply);
-    // Not @Body(): the global pipe's 50 fields are too few for the tables (see FORM_LIMITS).
-    const fields = boundedFields(reply.request.body);
-    if (!fields) {
-      throw new BadRequestException({ message: 'The form has too many or too long fields' });
-    }
+    const fields = postedForm(reply.request.body);
     const loaded = await this.load(page, id);
     const changes = loaded.agreement.lastApproved !== null;
     const posted = fields.mode === 'changes' ? 'changes' : 'draft';

@@ -1,3 +1,4 @@
+import { BadRequestException } from '@nestjs/common';
 /**
  * The learning-agreement edit forms without a page: how their fields are named, how the rows a
  * browser posts become the service's DTO input (blank and removed rows left out), the totals of
@@ -47,6 +48,17 @@ const checked = (fields: Fields | Values, name: string) => text(fields, name) !=
  * building the DTO, which validateForm then checks field by field.
  */
 export const FORM_LIMITS = { fields: 1500, text: 10_000, repeats: 4 } as const;
+
+/**
+ * The posted form of an agreement page, read within FORM_LIMITS instead of through @Body(): the
+ * global pipe's 50 fields and 255 characters a field are too few for the tables, a 40-row results
+ * form or a 2,000-character reason. Over the limits is a 400.
+ */
+export function postedForm(body: unknown): Fields {
+  const fields = boundedFields(body);
+  if (!fields) throw new BadRequestException({ message: 'The form has too many or too long fields' });
+  return fields;
+}
 
 /** A posted form's fields without its CSRF token, or undefined when it is over FORM_LIMITS. */
 export function boundedFields(body: unknown): Fields | undefined {

@@ -1,4 +1,4 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../../auth/auth-user.js';
@@ -19,7 +19,7 @@ import type { CommentResponse } from '../dto/learning-agreement.response.js';
 import { LearningAgreementErrorCode } from '../learning-agreement-error-codes.js';
 import { LA_MAX_COMPONENTS } from '../learning-agreement-state.js';
 import { LearningAgreementsService } from '../learning-agreements.service.js';
-import { ectsOf } from './learning-agreement-edit.form.js';
+import { ectsOf, postedForm } from './learning-agreement-edit.form.js';
 import { LearningAgreementQueuePage } from './learning-agreement-queue.page.js';
 import {
   actionsFor,
@@ -69,14 +69,10 @@ export class LearningAgreementPagesController {
   /** A signature of the latest version, with the hash of the version the form showed. */
   @Roles('student', 'coordinator', 'admin', 'partner')
   @Post(':id/learning-agreement/sign')
-  async sign(
-    @PageReply() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: unknown,
-  ): Promise<void> {
+  async sign(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const page = this.web.page(reply);
     const caller = page.user as AuthUser;
-    const fields = formFields(body);
+    const fields = postedForm(reply.request.body);
     const forInstitution = caller.role !== 'student';
     const input = {
       hash: textOf(fields, 'hash') ?? '',
@@ -101,13 +97,9 @@ export class LearningAgreementPagesController {
   /** The receiving side's rejection of a proposal, with its reason. */
   @Roles('partner')
   @Post(':id/learning-agreement/comment')
-  async comment(
-    @PageReply() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: unknown,
-  ): Promise<void> {
+  async comment(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const page = this.web.page(reply);
-    const fields = formFields(body);
+    const fields = postedForm(reply.request.body);
     const validated = await validateForm(CommentLearningAgreementDto, {
       hash: textOf(fields, 'hash') ?? '',
       reason: textOf(fields, 'reason'),
@@ -133,13 +125,9 @@ export class LearningAgreementPagesController {
   /** The receiving institution's results per component of table A; empty components wait. */
   @Roles('coordinator', 'admin', 'partner')
   @Post(':id/learning-agreement/results')
-  async results(
-    @PageReply() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: unknown,
-  ): Promise<void> {
+  async results(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const page = this.web.page(reply);
-    const fields = formFields(body);
+    const fields = postedForm(reply.request.body);
     const rows: Array<{ index: number; code: string; grade?: string; ects?: string }> = [];
     for (let index = 0; index < LA_MAX_COMPONENTS; index++) {
       const code = textOf(fields, `code-${index}`);
@@ -189,13 +177,9 @@ export class LearningAgreementPagesController {
   /** The home coordinator's decision per component of table B: recognised (grade) or not (reason). */
   @Roles('coordinator', 'admin')
   @Post(':id/learning-agreement/recognition')
-  async recognition(
-    @PageReply() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: unknown,
-  ): Promise<void> {
+  async recognition(@PageReply() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     const page = this.web.page(reply);
-    const fields = formFields(body);
+    const fields = postedForm(reply.request.body);
     const errors: FieldError[] = [];
     const rows: Array<{ index: number; code: string }> = [];
     const decisions: Array<{ code: string; recognised: boolean; grade?: string; reason?: string }> = [];

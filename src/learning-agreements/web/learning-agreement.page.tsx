@@ -538,6 +538,15 @@ function Outcome({ agreement }: { agreement: LearningAgreementResponse }) {
   );
 }
 
+/**
+ * The hash a sign or comment form carries: the one it was posted with when it comes back with an
+ * error, so that a version saved meanwhile is refused as stale (409) instead of signed unread.
+ */
+function shownHash(form: FormState, version: VersionResponse): string {
+  const posted = form.values.hash;
+  return typeof posted === 'string' && posted ? posted : version.hash;
+}
+
 function SignForm({
   mobilityId,
   version,
@@ -554,7 +563,7 @@ function SignForm({
     <Form action={href(`/outgoing/${mobilityId}/learning-agreement/sign`)} class="card">
       <h3>{t('learningAgreements.view.sign.title', { number: version.number })}</h3>
       <p>{t(`learningAgreements.view.sign.lead.${party}`, { number: version.number })}</p>
-      <input type="hidden" name="hash" value={version.hash} />
+      <input type="hidden" name="hash" value={shownHash(form, version)} />
       {party === 'student' ? null : (
         <>
           <TextField
@@ -585,7 +594,7 @@ function CommentForm({
   return (
     <Form action={href(`/outgoing/${mobilityId}/learning-agreement/comment`)} class="card">
       <h3>{t('learningAgreements.view.comment.title')}</h3>
-      <input type="hidden" name="hash" value={version.hash} />
+      <input type="hidden" name="hash" value={shownHash(form, version)} />
       <TextArea
         form={form}
         name="reason"
