@@ -6,6 +6,7 @@
  * the Erasmus+ learning agreement template; what people typed appears as typed.
  */
 import { createRequire } from 'node:module';
+import { setImmediate } from 'node:timers/promises';
 import PDFDocument from 'pdfkit';
 import type { RecognitionResponse, VersionResponse } from './dto/learning-agreement.response.js';
 import type { LaParty } from './learning-agreement-state.js';
@@ -61,7 +62,7 @@ export const pdfHeaders = (mobilityId: string) => ({
 });
 
 /** Renders the version as a PDF document (A4, tagged with its language and title). */
-export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Promise<Buffer> {
+export async function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Promise<Buffer> {
   const { version } = input;
   const student = `${input.student.firstName} ${input.student.lastName}`;
   const doc = new PDFDocument({
@@ -75,8 +76,9 @@ export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Pr
       Subject: `Student mobility for studies, ${input.academicYear} ${input.term}`,
     },
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
+  // Fonts by their file, never by a registered name: PDFKit caches a font under what it was asked
+  // for, and a table cell restores the font by its file, which re-read and re-parsed the whole
+  // TrueType file for every cell when the font had been registered under a name.
   const done = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -85,26 +87,30 @@ export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Pr
   });
 
   const heading = (text: string) => {
-    doc.moveDown(0.8).font('bold').fontSize(12).text(text, doc.page.margins.left).font('regular').fontSize(9);
+    doc.moveDown(0.8).font(BOLD).fontSize(12).text(text, doc.page.margins.left).font(REGULAR).fontSize(9);
     doc.moveDown(0.3);
   };
   const line = (label: string, value: string) => {
-    doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);
+    doc.font(BOLD).text(`${label}: `, { continued: true }).font(REGULAR).text(value);
   };
-  const table = (header: string[], rows: string[][], widths: number[]) => {
-    doc.font('regular').fontSize(8.5);
-    doc.table({
-      columnStyles: widths,
-      defaultStyle: { padding: 3, border: 0.5 },
-      data: [header.map((text) => ({ text, type: 'TH' as const, font: { src: BOLD, size: 8.5 } })), ...rows],
-    });
+  // Row by row, letting other requests run in between: laying text out in a full Unicode font
+  // costs about a millisecond a cell, and 40-row tables must not hold the event loop that long.
+  const table = async (header: string[], rows: string[][], widths: number[]) => {
+    doc.font(REGULAR).fontSize(8.5);
+    const drawn = doc.table({ columnStyles: widths, defaultStyle: { padding: 3, border: 0.5 } });
+    drawn.row(header.map((text) => ({ text, type: 'TH' as const, font: { src: BOLD, size: 8.5 } })));
+    for (const row of rows) {
+      drawn.row(row);
+      await setImmediate();
+    }
+    drawn.end();
     doc.x = doc.page.margins.left;
     doc.fontSize(9).moveDown(0.3);
   };
   const content = version.content;
 
-  doc.font('bold').fontSize(16).text('Learning Agreement – Student Mobility for Studies');
-  doc.font('regular').fontSize(9).moveDown(0.3);
+  doc.font(BOLD).fontSize(16).text('Learning Agreement – Student Mobility for Studies');
+  doc.font(REGULAR).fontSize(9).moveDown(0.3);
   line(
     'Version',
     `${version.number} (${version.kind === 'changes' ? 'changes during the mobility' : 'before the mobility'}), ${STATUS_LABELS[version.status]}`,
@@ -133,7 +139,7 @@ export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Pr
   }
 
   heading('Table A – Study programme at the receiving institution');
-  table(
+  await table(
     ['Code', 'Component', 'Term', 'ECTS', 'Recognition conditions'],
     [
       ...content.tableA.map((c) => [c.code, c.title, c.term, ects(c.ects), c.recognitionConditions ?? '']),
@@ -147,7 +153,7 @@ export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Pr
   if (content.shortCreditsReason) line('Reason for fewer than 20 ECTS', content.shortCreditsReason);
 
   heading('Table B – Recognition at the sending institution');
-  table(
+  await table(
     ['Code', 'Component', 'ECTS'],
     [
       ...content.tableB.map((c) => [c.code, c.title, ects(c.ects)]),
@@ -158,7 +164,7 @@ export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Pr
 
   if (content.tableC.length > 0) {
     heading('Table C – Virtual components');
-    table(
+    await table(
       ['Code', 'Component', 'ECTS', 'Description'],
       [
         ...content.tableC.map((c) => [c.code, c.title, ects(c.ects), c.description]),
@@ -170,7 +176,7 @@ export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Pr
 
   if (content.changes.length > 0) {
     heading('Changes since the first version');
-    table(
+    await table(
       ['Table', 'Change', 'Code', 'Component', 'Reason'],
       content.changes.map((c) => [
         c.table,
@@ -198,7 +204,7 @@ export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Pr
 
   heading('Signatures');
   const signed = new Map(version.signatures.map((s) => [s.party, s]));
-  table(
+  await table(
     ['Party', 'Name', 'Position', 'Email', 'Signed'],
     (['student', 'sending', 'receiving'] as const).map((party) => {
       const signature = signed.get(party);
@@ -230,7 +236,7 @@ export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Pr
   if (recognition && (recognition.results.length > 0 || recognition.decisions.length > 0)) {
     heading('Results at the receiving institution');
     const results = new Map(recognition.results.map((r) => [r.code, r]));
-    table(
+    await table(
       ['Code', 'Component', 'Grade', 'ECTS obtained'],
       content.tableA.map((c) => {
         const result = results.get(c.code);
@@ -240,7 +246,7 @@ export function renderLearningAgreementPdf(input: LearningAgreementPdfInput): Pr
     );
     heading('Recognition at the sending institution');
     const decisions = new Map(recognition.decisions.map((d) => [d.code, d]));
-    table(
+    await table(
       ['Code', 'Component', 'Recognised', 'Grade or reason'],
       content.tableB.map((c) => {
         const decision = decisions.get(c.code);
