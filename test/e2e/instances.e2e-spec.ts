@@ -1,6 +1,6 @@
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { REFERENCE_DATA_STEPS } from '../../src/reference-data/steps/index.js';
-import { buildOnce } from '../support/build-once.js';
+import { holdBuiltPortal } from '../support/build-once.js';
 import { insertInstitution, insertProgramme } from '../support/catalogue-fixtures.js';
 import { createFreshDatabase, type FreshDatabase } from '../support/fresh-database.js';
 import { startRoundRobinProxy, type RoundRobinProxy } from '../support/round-robin-proxy.js';
@@ -24,8 +24,11 @@ describe('Two instances on one database (e2e)', () => {
   /** An app in this process on the same database, for fixtures and tokens (its schedules are off). */
   let t: TestApp;
 
+  let releasePortal: (() => void) | undefined;
+
   beforeAll(async () => {
-    buildOnce();
+    // Waits while the process suite runs (its `npm start` rebuilds dist).
+    releasePortal = holdBuiltPortal();
     database = await createFreshDatabase('instances');
     const environment = {
       ...process.env,
@@ -49,14 +52,18 @@ describe('Two instances on one database (e2e)', () => {
       NOTIFICATION_SCHEDULE_INTERVAL_MS: '0',
       MAIL_POLL_INTERVAL_MS: '0',
     });
-  }, 300_000);
+  }, 1_200_000);
 
   afterAll(async () => {
-    await t?.close();
-    await proxy?.close();
-    for (const server of servers) server.child.kill('SIGTERM');
-    await Promise.all(servers.map((server) => server.exited));
-    await database?.drop();
+    try {
+      await t?.close();
+      await proxy?.close();
+      for (const server of servers) server.child.kill('SIGTERM');
+      await Promise.all(servers.map((server) => server.exited));
+      await database?.drop();
+    } finally {
+      releasePortal?.();
+    }
   }, 60_000);
 
   it('started together on an empty database: each migration and reference data step ran once', async () => {

@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildOnce } from '../support/build-once.js';
+import { holdBuiltPortal } from '../support/build-once.js';
 import { startServer, waitUntilHealthy } from '../support/server-process.js';
 import { bootApp } from '../support/test-app.js';
 
@@ -14,15 +14,19 @@ describe('Portal process (e2e)', () => {
   const baseEnv = { ...process.env, DATABASE_URL: undefined, LOG_LEVEL: 'warn' };
   let dataDir: string;
 
+  let releasePortal: (() => void) | undefined;
+
   beforeAll(() => {
-    buildOnce();
+    // Waits while the instances suite runs: this suite's `npm start` rebuilds dist under it.
+    releasePortal = holdBuiltPortal();
     dataDir = mkdtempSync(path.join(tmpdir(), 'portal-process-test-'));
     // As root, the embedded cluster runs as `postgres`, which must be able to enter the folder.
     chmodSync(dataDir, 0o755);
-  }, 200_000);
+  }, 1_200_000);
 
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
+    releasePortal?.();
   });
 
   it('refuses to start with an invalid PORT, naming the variable', async () => {

@@ -6,12 +6,17 @@ import path from 'node:path';
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/** How long a suite may hold `dist`: a lock older than this was left by a killed run. */
+const STALE_LOCK_MS = 15 * 60_000;
+
 /**
- * `npm run build` once per test run, for the suites that start the built portal as processes:
- * they run in parallel workers, and a second build would delete `dist` under the first one's
- * servers. A lock folder serialises them; a marker names the run (its database) that built last.
+ * Holds the built portal for a suite that runs it as processes, from its beforeAll to its
+ * afterAll: `npm run build` once per test run (a marker names the run, its database), and no
+ * other such suite meanwhile. They run in parallel workers, and a build, or a test's `npm start`
+ * (which builds first), deletes `dist` under the other suite's servers. A lock folder serialises
+ * them. Returns the release; the caller's hooks need a timeout longer than the other suite.
  */
-export function buildOnce(): void {
+export function holdBuiltPortal(): () => void {
   const id = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 16);
   const lock = path.join(tmpdir(), `portal-build-${id}.lock`);
   const marker = path.join(tmpdir(), `portal-build-${id}.run`);
@@ -21,15 +26,17 @@ export function buildOnce(): void {
       mkdirSync(lock);
       break;
     } catch {
-      // Held by another worker; a lock left by a killed run is taken over after 5 minutes.
+      // Held by the other suite; a lock left by a killed run is taken over.
       try {
-        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS)
+          rmSync(lock, { recursive: true, force: true });
       } catch {
         // released meanwhile
       }
       sleep(500);
     }
   }
+  const release = () => rmSync(lock, { recursive: true, force: true });
   try {
     let built = '';
     try {
@@ -37,10 +44,13 @@ export function buildOnce(): void {
     } catch {
       // never built
     }
-    if (built === run) return;
-    execFileSync('npm', ['run', 'build'], { stdio: 'ignore', timeout: 180_000 });
-    writeFileSync(marker, run);
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
+    if (built !== run) {
+      execFileSync('npm', ['run', 'build'], { stdio: 'ignore', timeout: 180_000 });
+      writeFileSync(marker, run);
+    }
+  } catch (error) {
+    release();
+    throw error;
   }
+  return release;
 }
